@@ -1,0 +1,12 @@
+from django.utils.functional import SimpleLazyObject
+
+from .selectors import memberships_of
+
+
+def network(request):
+    """The current network and the user's networks (for the switcher), fetched only if shown."""
+    return {
+        "current_network": getattr(request, "network", None),
+        "current_membership": getattr(request, "membership", None),
+        "switcher_memberships": SimpleLazyObject(lambda: memberships_of(request.user)),
+    }

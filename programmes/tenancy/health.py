@@ -1,0 +1,55 @@
+"""/healthz: is the database reachable, is the broker reachable, and (deep=1) does a worker answer."""
+
+import secrets
+
+from celery.exceptions import TimeoutError as CeleryTimeout
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+
+from mentoring.celery import app as celery_app
+
+from .tasks import ping
+
+WORKER_TIMEOUT_SECONDS = 10
+
+
+def _database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+
+
+def _broker():
+    with celery_app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=3)
+
+
+def _worker():
+    token = secrets.token_hex(8)
+    result = ping.delay(token)
+    try:
+        answer = result.get(timeout=WORKER_TIMEOUT_SECONDS)
+    finally:
+        result.forget()
+    if answer.get("pong") != token:
+        raise RuntimeError("unexpected answer")
+
+
+@never_cache
+def healthz(request):
+    checks = {"database": _database, "broker": _broker}
+    if request.GET.get("deep") == "1":
+        checks["worker"] = _worker
+    status = {}
+    for name, check in checks.items():
+        try:
+            check()
+            status[name] = "ok"
+        except (Exception, CeleryTimeout) as error:  # noqa: BLE001 - a health check reports, never raises
+            status[name] = f"error: {error.__class__.__name__}"
+    failing = [name for name, value in status.items() if value != "ok"]
+    body = {"status": "ok" if not failing else "error", "checks": status}
+    if failing:
+        body["failing"] = failing
+    return JsonResponse(body, status=503 if failing else 200)

@@ -1,0 +1,18 @@
+"""manage.py seed_demo: demo networks and logins for development. Never in production."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from programmes.tenancy.demo import DEMO_PASSWORD, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Load demo networks and users (idempotent). Refused when DJANGO_ENV=production."
+
+    def handle(self, *args, **options):
+        if settings.PRODUCTION:
+            raise CommandError("seed_demo creates accounts with a published password: refused in production.")
+        logins = seed_demo()
+        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        for email, description in logins:
+            self.stdout.write(f"  {email:<36} {description}")

@@ -1,0 +1,63 @@
+"""Resolves /<network>/ to a Network, admits only its members, and runs the view in its scope.
+
+The view *and the rendering of a TemplateResponse* run inside `scope(network=...)`, so lazy
+querysets evaluated by templates are scoped too. A network that does not exist and a network
+the user does not belong to both answer 404: whether a network exists is itself information.
+"""
+
+from allauth.mfa.models import Authenticator
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve
+from django.utils.translation import gettext as _
+from django_scopes import scope, scopes_disabled
+
+from .models import Network
+from .rules import membership_for
+
+ADMIN_PREFIX = "/admin/"
+
+
+def _render_inside(response):
+    if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
+        response.render()
+    return response
+
+
+class NetworkMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.network = None
+        request.membership = None
+        if request.path_info.startswith(ADMIN_PREFIX):
+            # The staff admin works across networks on purpose: this is its one unscoped door.
+            with scopes_disabled():
+                return _render_inside(self.get_response(request))
+        try:
+            slug = resolve(request.path_info).kwargs.get("network")
+        except Resolver404:
+            slug = None
+        if slug is None:
+            return self.get_response(request)
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        network = Network.objects.filter(slug=slug).first()
+        membership = membership_for(request.user, network)
+        if network is None or (membership is None and not request.user.is_superuser):
+            raise Http404
+        if network.mfa_required and not _has_totp(request.user):
+            messages.warning(request, _("%(network)s requires two-factor authentication. Turn it on to continue.") % {"network": network.name})
+            return redirect("mfa_activate_totp")
+        request.network = network
+        request.membership = membership
+        with scope(network=network):
+            return _render_inside(self.get_response(request))
+
+
+def _has_totp(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -1,0 +1,142 @@
+"""Network pages: the start page, the network home, members and invitations, settings.
+
+Views are thin: the permission comes from rules.py, the change from services.py.
+"""
+
+import copy
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import selectors, services
+from .errors import TenancyError
+from .forms import InvitationForm, NetworkSettingsForm, RoleForm
+
+
+def _require(request, perm):
+    if not request.user.has_perm(perm, request.network):
+        raise PermissionDenied
+
+
+@login_required
+def start(request):
+    """After sign-in: straight to the only network, or a choice between several."""
+    memberships = selectors.memberships_of(request.user)
+    if len(memberships) == 1:
+        return redirect("network_home", network=memberships[0].network.slug)
+    return render(request, "tenancy/start.html", {"memberships": memberships})
+
+
+def network_home(request, network):
+    _require(request, "tenancy.view_network")
+    return render(request, "tenancy/home.html", {})
+
+
+def members(request, network, invite_form=None, status=200):
+    _require(request, "tenancy.view_members")
+    memberships, invitations = selectors.members_page(request.network)
+    can_manage = request.user.has_perm("tenancy.manage_members", request.network)
+    context = {
+        "memberships": [(m, RoleForm(initial={"role": m.role}, prefix=f"m{m.pk}")) for m in memberships],
+        "invitations": invitations if can_manage else [],
+        "invite_form": invite_form or InvitationForm(),
+        "can_manage": can_manage,
+    }
+    return render(request, "tenancy/members.html", context, status=status)
+
+
+def invite(request, network):
+    _require(request, "tenancy.manage_members")
+    if request.method != "POST":
+        return redirect("network_members", network=network)
+    form = InvitationForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.invite_member(request.network, by=request.user, **form.cleaned_data)
+        except TenancyError as error:
+            form.add_error("email", str(error.message))
+        else:
+            messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+            return redirect("network_members", network=network)
+    return members(request, network, invite_form=form, status=400)
+
+
+@require_POST
+def resend_invitation(request, network, pk):
+    _require(request, "tenancy.manage_members")
+    invitation = selectors.get_invitation(request.network, pk)
+    _apply(request, lambda: services.resend_invitation(invitation, by=request.user),
+           _("Invitation sent again to %(email)s.") % {"email": invitation.email})
+    return redirect("network_members", network=network)
+
+
+@require_POST
+def revoke_invitation(request, network, pk):
+    _require(request, "tenancy.manage_members")
+    invitation = selectors.get_invitation(request.network, pk)
+    _apply(request, lambda: services.revoke_invitation(invitation, by=request.user),
+           _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
+    return redirect("network_members", network=network)
+
+
+@require_POST
+def change_role(request, network, pk):
+    _require(request, "tenancy.manage_members")
+    membership = selectors.get_membership(request.network, pk)
+    form = RoleForm(request.POST, prefix=f"m{pk}")
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the listed roles."))
+    else:
+        role = form.cleaned_data["role"]
+        if _apply(request, lambda: services.change_role(membership, role=role, by=request.user), None):
+            messages.success(
+                request,
+                _("%(person)s is now %(role)s.")
+                % {"person": membership.user.display_name, "role": membership.get_role_display()},
+            )
+    return redirect("network_members", network=network)
+
+
+def remove_member(request, network, pk):
+    _require(request, "tenancy.manage_members")
+    membership = selectors.get_membership(request.network, pk)
+    if request.method == "POST":
+        removed_self = membership.user_id == request.user.pk
+        if _apply(request, lambda: services.remove_member(membership, by=request.user),
+                  _("%(person)s was removed from the network.") % {"person": membership.user.display_name}):
+            return redirect("start" if removed_self else "network_members", **({} if removed_self else {"network": network}))
+        return redirect("network_members", network=network)
+    return render(request, "tenancy/remove_member.html", {"membership": membership})
+
+
+def network_settings(request, network):
+    _require(request, "tenancy.change_network")
+    # A copy, so that invalid input never shows up in the page's header and breadcrumb.
+    form = NetworkSettingsForm(request.POST or None, instance=copy.copy(request.network))
+    if request.method == "POST" and form.is_valid():
+        services.update_network_settings(
+            request.network,
+            name=form.cleaned_data["name"],
+            mfa_required=form.cleaned_data["mfa_required"],
+            languages=form.cleaned_data["languages"],
+            by=request.user,
+        )
+        messages.success(request, _("The network settings were saved."))
+        return redirect("network_settings", network=network)
+    return render(request, "tenancy/settings.html", {"form": form}, status=400 if form.errors else 200)
+
+
+def _apply(request, change, success_message):
+    """Run a service call; show its domain error as a message instead of a server error."""
+    try:
+        change()
+    except TenancyError as error:
+        messages.error(request, error.message)
+        return False
+    if success_message:
+        messages.success(request, success_message)
+    return True

@@ -1,0 +1,54 @@
+"""Shared fixtures. Data is built with scopes disabled (as pretix does); the code under test runs
+with scopes active, so an unscoped query in a view or service raises ScopeError."""
+
+import pytest
+from django_scopes import scopes_disabled
+
+from tests.factories import MembershipFactory, NetworkFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches(settings):
+    """allauth's rate limits live in the cache: every test starts with a clean one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def network_a(db):
+    return NetworkFactory(slug="network-a", name="Network A")
+
+
+@pytest.fixture
+def network_b(db):
+    return NetworkFactory(slug="network-b", name="Network B")
+
+
+def _member(network, role, email):
+    user = UserFactory(email=email)
+    MembershipFactory(network=network, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def admin_a(network_a):
+    return _member(network_a, "admin", "admin@a.example")
+
+
+@pytest.fixture
+def member_a(network_a):
+    return _member(network_a, "member", "member@a.example")
+
+
+@pytest.fixture
+def admin_b(network_b):
+    return _member(network_b, "admin", "admin@b.example")
+
+
+@pytest.fixture
+def no_scopes():
+    with scopes_disabled():
+        yield

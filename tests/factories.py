@@ -1,0 +1,74 @@
+"""factory-boy factories. They write with scopes disabled, like fixtures in pretix's tests."""
+
+from datetime import timedelta
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+from django_scopes import scopes_disabled
+
+from programmes.accounts.models import User
+from programmes.tenancy.models import Invitation, Membership, Network
+
+PASSWORD = "a-long-test-password"
+
+
+class UnscopedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with scopes_disabled():
+            return super()._create(model_class, *args, **kwargs)
+
+
+class NetworkFactory(UnscopedFactory):
+    class Meta:
+        model = Network
+
+    slug = factory.Sequence(lambda n: f"network-{n}")
+    name = factory.Sequence(lambda n: f"Network {n}")
+    languages = ["en", "it"]
+
+
+class UserFactory(UnscopedFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    language = "en"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified(obj, create, extracted, **kwargs):
+        obj.save()
+        if extracted is not False:
+            EmailAddress.objects.create(user=obj, email=obj.email, verified=True, primary=True)
+
+
+class MembershipFactory(UnscopedFactory):
+    class Meta:
+        model = Membership
+
+    network = factory.SubFactory(NetworkFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "member"
+
+
+def make_invitation(network, email="invitee@example.org", role="member", *, expires_in_days=14, language="en", **extra):
+    """An invitation and its secret token, as the e-mail would carry it."""
+    invitation = Invitation(
+        network=network,
+        email=email,
+        role=role,
+        language=language,
+        expires_at=timezone.now() + timedelta(days=expires_in_days),
+        **extra,
+    )
+    token = invitation.new_token()
+    with scopes_disabled():
+        invitation.save()
+    return invitation, token

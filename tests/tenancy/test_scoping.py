@@ -1,0 +1,40 @@
+import pytest
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django_scopes import ScopeError, scope
+
+from programmes.tenancy.models import Membership, Network
+from programmes.tenancy.tasks import count_members
+
+
+def test_suite_runs_with_test_settings():
+    assert settings.DJANGO_ENV == "test"
+
+
+def test_query_without_a_scope_raises_instead_of_leaking(admin_a):
+    with pytest.raises(ScopeError):
+        list(Membership.objects.all())
+
+
+def test_scope_shows_only_that_networks_rows(network_a, network_b, admin_a, admin_b):
+    with scope(network=network_a):
+        emails = [m.user.email for m in Membership.objects.all()]
+    assert emails == ["admin@a.example"]
+
+
+def test_tenant_task_runs_inside_its_networks_scope(network_a, network_b, admin_a, member_a, admin_b):
+    assert count_members.apply(kwargs={"network_id": network_a.pk}).get() == 2
+    assert count_members.apply(kwargs={"network_id": network_b.pk}).get() == 1
+
+
+@pytest.mark.parametrize("slug", ["admin", "accounts", "static", "healthz", "i18n", "media", "Admin"])
+def test_reserved_slugs_are_refused(db, slug):
+    with pytest.raises(ValidationError) as error:
+        Network(slug=slug, name="x").full_clean()
+    assert "reserved" in str(error.value)
+
+
+def test_create_network_command_refuses_a_reserved_slug(db):
+    with pytest.raises(CommandError, match="reserved"):
+        call_command("create_network", "admin", "Admin network", admin="someone@example.org")
