@@ -173,8 +173,8 @@ _default_email_url = "memorymail://" if DJANGO_ENV == "test" else f"filemail://{
 vars().update(env.email_url("EMAIL_URL", default=_default_email_url))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="City mentoring <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The development mail viewer is only mounted while mail goes to files.
-DEV_MAIL_VIEWER = EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend"  # noqa: F821
+# The development mailbox (/dev/mail/) reads what the file backend wrote; never in production.
+DEV_MAIL_VIEWER = not PRODUCTION
 
 # --- Forms --------------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -1,6 +1,6 @@
 """Development only: read the e-mails the file backend wrote to var/mail/, so a newcomer can
-open an invitation or verification link without a mail server. Mounted only while mail goes
-to files (settings.DEV_MAIL_VIEWER); staff only."""
+open an invitation or verification link without a mail server. Never mounted in production
+(settings.DEV_MAIL_VIEWER); staff only."""
 
 from email import message_from_bytes, policy
 from email.utils import parsedate_to_datetime
@@ -15,7 +15,7 @@ SEPARATOR = b"\n" + b"-" * 79 + b"\n"
 
 
 def _messages():
-    folder = Path(settings.EMAIL_FILE_PATH)
+    folder = Path(getattr(settings, "EMAIL_FILE_PATH", settings.MAIL_DIR))
     found = []
     for path in sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime, reverse=True) if folder.exists() else []:
         for index, chunk in enumerate(path.read_bytes().split(SEPARATOR)):

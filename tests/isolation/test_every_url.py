@@ -1,0 +1,105 @@
+"""Tenant isolation, URL by URL.
+
+Every URL pattern of the project is listed below. Tenant URLs are requested with network A's
+objects by people of network B (and anonymously); each must answer 404 (or send an anonymous
+visitor to sign in). A new URL pattern that is not in these tables fails `test_every_url_is_listed`.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.factories import MembershipFactory, UserFactory, make_invitation
+
+# name -> which object of network A fills the URL's <pk> (None: the URL has only <network>)
+TENANT_URLS = {
+    "network_home": None,
+    "network_members": None,
+    "network_invite": None,
+    "network_settings": None,
+    "network_change_role": "membership",
+    "network_remove_member": "membership",
+    "network_resend_invitation": "invitation",
+    "network_revoke_invitation": "invitation",
+}
+
+# Actions that only accept POST answer GET with 405 before looking anything up, so that answer
+# is the same for every id and reveals nothing.
+POST_ONLY = {"network_change_role", "network_resend_invitation", "network_revoke_invitation"}
+
+# URLs outside any network, with the reason they hold no network's data.
+NON_TENANT_URLS = {
+    "start": "lists the signed-in person's own networks only",
+    "healthz": "database and broker status, no data",
+    "set_language": "the signed-in person's own preference",
+    "profile": "the signed-in person's own profile",
+    "invitation_accept": "reached by a secret token; shows only the invitation it names",
+    "devmail_list": "development only, staff only",
+    "devmail_detail": "development only, staff only",
+}
+
+
+def _walk(patterns, prefix="", namespace=None):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), entry.namespace or namespace)
+        elif isinstance(entry, URLPattern):
+            yield prefix + str(entry.pattern), entry.name, namespace, entry.lookup_str
+
+
+def _all_patterns():
+    return list(_walk(get_resolver().url_patterns))
+
+
+def test_every_url_is_listed():
+    unlisted = []
+    for route, name, namespace, callback in _all_patterns():
+        if "<slug:network>" in route:
+            if name not in TENANT_URLS:
+                unlisted.append(f"tenant URL {route} ({name}): add it to TENANT_URLS")
+        elif namespace == "admin" or callback.startswith(("allauth.", "django.contrib.admin")):
+            continue  # staff admin (unscoped by design, staff only) and allauth's own account pages
+        elif name not in NON_TENANT_URLS:
+            unlisted.append(f"URL {route} ({name}): add it to NON_TENANT_URLS or TENANT_URLS")
+    assert not unlisted, "\n".join(unlisted)
+
+
+def test_tables_name_only_existing_urls():
+    names = {name for _route, name, _ns, _cb in _all_patterns()}
+    assert set(TENANT_URLS) <= names and set(NON_TENANT_URLS) <= names
+
+
+@pytest.fixture
+def objects_of_a(network_a, admin_a):
+    member = UserFactory(email="member-of-a@example.org")
+    invitation, _token = make_invitation(network_a, email="invited-to-a@example.org")
+    return {"membership": MembershipFactory(network=network_a, user=member), "invitation": invitation}
+
+
+def _url(name, network_slug, objects):
+    kwargs = {"network": network_slug}
+    if TENANT_URLS[name]:
+        kwargs["pk"] = objects[TENANT_URLS[name]].pk
+    return reverse(name, kwargs=kwargs)
+
+
+@pytest.mark.parametrize("name", sorted(TENANT_URLS))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_member_of_another_network_gets_404(client, network_b, admin_b, objects_of_a, name, method):
+    client.force_login(admin_b)  # an admin: the strongest role in network B
+    response = getattr(client, method)(_url(name, "network-a", objects_of_a))
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", sorted(name for name, obj in TENANT_URLS.items() if obj))
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_objects_of_another_network_are_404_under_ones_own_network(client, network_b, admin_b, objects_of_a, name, method):
+    client.force_login(admin_b)
+    response = getattr(client, method)(_url(name, "network-b", objects_of_a))
+    assert response.status_code == (405 if method == "get" and name in POST_ONLY else 404)
+
+
+@pytest.mark.parametrize("name", sorted(TENANT_URLS))
+def test_anonymous_visitor_is_sent_to_sign_in(client, objects_of_a, name):
+    response = client.get(_url(name, "network-a", objects_of_a))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))

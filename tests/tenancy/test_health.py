@@ -1,0 +1,26 @@
+from programmes.tenancy import health
+
+
+def test_health_reports_database_and_broker(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
+
+
+def test_health_names_the_failing_part(client, db, monkeypatch):
+    def broken():
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(health, "_broker", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["failing"] == ["broker"]
+    assert response.json()["checks"]["broker"] == "error: ConnectionRefusedError"
+
+
+def test_deep_health_reports_a_silent_worker(client, db, monkeypatch):
+    monkeypatch.setattr(health, "WORKER_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(health.ping, "delay", lambda token: health.ping.AsyncResult("never-answered"))
+    response = client.get("/healthz?deep=1")
+    assert response.status_code == 503
+    assert response.json()["failing"] == ["worker"]
