@@ -233,7 +233,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
-# The embedded default keeps its state in files: make sure their folders exist.
+# Beat's schedule, and with the embedded default the queue and results, live in files.
+CELERY_DIR.mkdir(parents=True, exist_ok=True)
 if CELERY_BROKER_URL == "filesystem://":
     for _folder in ("queue", "processed", "results"):
-        (CELERY_DIR / _folder).mkdir(parents=True, exist_ok=True)
+        (CELERY_DIR / _folder).mkdir(exist_ok=True)
