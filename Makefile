@@ -40,7 +40,7 @@ run: seed
 	@echo "  http://$${WEB_HOST:-127.0.0.1}:$${WEB_PORT:-8000}/dev/mail/ (sign in as operator@example.org)."
 	@echo "  Press Ctrl-C to stop the web server, the worker and the scheduler."
 	@echo
-	exec $(BIN)/honcho -f Procfile.dev start
+	SITE_URL="$${SITE_URL:-http://$${WEB_HOST:-127.0.0.1}:$${WEB_PORT:-8000}}" exec $(BIN)/honcho -f Procfile.dev start
 
 test: install-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

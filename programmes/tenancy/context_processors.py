@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 
 from .selectors import memberships_of
@@ -9,4 +10,5 @@ def network(request):
         "current_network": getattr(request, "network", None),
         "current_membership": getattr(request, "membership", None),
         "switcher_memberships": SimpleLazyObject(lambda: memberships_of(request.user)),
+        "dev_mail_viewer": settings.DEV_MAIL_VIEWER,
     }

@@ -21,7 +21,9 @@ class InvitationForm(forms.Form):
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"), choices=Role.choices, widget=forms.Select(attrs={"class": "form-select form-select-sm w-auto"})
+    )
 
 
 class NetworkSettingsForm(forms.ModelForm):
