@@ -104,13 +104,16 @@ def change_role(request, network, pk):
 def remove_member(request, network, pk):
     _require(request, "tenancy.manage_members")
     membership = selectors.get_membership(request.network, pk)
-    if request.method == "POST":
-        removed_self = membership.user_id == request.user.pk
-        if _apply(request, lambda: services.remove_member(membership, by=request.user),
-                  _("%(person)s was removed from the network.") % {"person": membership.user.display_name}):
-            return redirect("start" if removed_self else "network_members", **({} if removed_self else {"network": network}))
-        return redirect("network_members", network=network)
-    return render(request, "tenancy/remove_member.html", {"membership": membership})
+    if request.method != "POST":
+        return render(request, "tenancy/remove_member.html", {"membership": membership})
+    removed = _apply(
+        request,
+        lambda: services.remove_member(membership, by=request.user),
+        _("%(person)s was removed from the network.") % {"person": membership.user.display_name},
+    )
+    if removed and membership.user_id == request.user.pk:
+        return redirect("start")  # they left: this network is no longer theirs to see
+    return redirect("network_members", network=network)
 
 
 def network_settings(request, network):

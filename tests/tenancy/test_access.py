@@ -62,3 +62,22 @@ def test_admin_changes_settings_and_bad_input_keeps_typed_values(client, network
     assert "The network settings were saved." in response.content.decode()
     network_a.refresh_from_db()
     assert network_a.name == "Rete A" and network_a.languages == ["it"]
+
+
+def test_member_without_the_role_gets_a_friendly_403(client, network_a, member_a):
+    client.force_login(member_a)
+    response = client.get(reverse("network_settings", kwargs={"network": "network-a"}))
+    assert response.status_code == 403
+    assert "Your role does not allow this action" in response.content.decode()
+
+
+def test_pages_use_a_constant_number_of_queries(client, network_a, member_a, django_assert_max_num_queries):
+    from tests.factories import MembershipFactory, NetworkFactory
+
+    for _ in range(20):
+        MembershipFactory(network=NetworkFactory(), user=member_a)
+    client.force_login(member_a)
+    with django_assert_max_num_queries(8):
+        assert client.get("/").status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get("/network-a/").status_code == 200

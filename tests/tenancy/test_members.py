@@ -98,3 +98,13 @@ def test_members_page_queries_do_not_grow_with_members(client, network_a, admin_
 def _membership(network, user):
     with scope(network=network):
         return Membership.objects.get(user=user)
+
+
+def test_admin_who_leaves_is_taken_to_their_networks(client, network_a, admin_a):
+    MembershipFactory(network=network_a, user=UserFactory(), role="admin")
+    client.force_login(admin_a)
+    url = reverse("network_remove_member", kwargs={"network": "network-a", "pk": _membership(network_a, admin_a).pk})
+    assert "Remove" in client.get(url).content.decode()
+    response = client.post(url)
+    assert response["Location"] == reverse("start")
+    assert client.get("/network-a/").status_code == 404
