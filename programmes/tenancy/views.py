@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
@@ -65,22 +66,21 @@ def invite(request, network):
     return members(request, network, invite_form=form, status=400)
 
 
-@require_POST
-def resend_invitation(request, network, pk):
-    _require(request, "tenancy.manage_members")
-    invitation = selectors.get_invitation(request.network, pk)
-    _apply(request, lambda: services.resend_invitation(invitation, by=request.user),
-           _("Invitation sent again to %(email)s.") % {"email": invitation.email})
-    return redirect("network_members", network=network)
+def _invitation_action(service, success_message):
+    """A POST-only view that applies `service` to one of this network's invitations."""
+
+    @require_POST
+    def view(request, network, pk):
+        _require(request, "tenancy.manage_members")
+        invitation = selectors.get_invitation(request.network, pk)
+        _apply(request, lambda: service(invitation, by=request.user), success_message % {"email": invitation.email})
+        return redirect("network_members", network=network)
+
+    return view
 
 
-@require_POST
-def revoke_invitation(request, network, pk):
-    _require(request, "tenancy.manage_members")
-    invitation = selectors.get_invitation(request.network, pk)
-    _apply(request, lambda: services.revoke_invitation(invitation, by=request.user),
-           _("The invitation to %(email)s was revoked.") % {"email": invitation.email})
-    return redirect("network_members", network=network)
+resend_invitation = _invitation_action(services.resend_invitation, gettext_lazy("Invitation sent again to %(email)s."))
+revoke_invitation = _invitation_action(services.revoke_invitation, gettext_lazy("The invitation to %(email)s was revoked."))
 
 
 @require_POST
