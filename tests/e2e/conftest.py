@@ -35,9 +35,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, live_server):
+    """A fresh browser tab that also checks, after the journey, that no request left the site."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
     yield page
     context.close()
+    elsewhere = [url for url in requested if not url.startswith((live_server.url, "data:"))]
+    assert not elsewhere, f"requests to other hosts: {elsewhere}"

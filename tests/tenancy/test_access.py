@@ -81,3 +81,11 @@ def test_pages_use_a_constant_number_of_queries(client, network_a, member_a, dja
         assert client.get("/").status_code == 200
     with django_assert_max_num_queries(8):
         assert client.get("/network-a/").status_code == 200
+
+
+def test_pages_forbid_loading_anything_from_other_hosts(client, network_a, member_a):
+    client.force_login(member_a)
+    response = client.get("/network-a/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "http" not in policy
