@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run test install install-test migrate seed messages bench clean help
+.PHONY: run test install install-test migrate seed messages clean help
 
 help:
 	@echo "make run    - install, migrate, load demo data, start web + worker + beat"

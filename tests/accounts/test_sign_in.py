@@ -60,3 +60,9 @@ def test_email_is_written_in_the_recipients_language(client, db, mailoutbox):
     client.post(reverse("account_reset_password"), {"email": "italiana@example.org"})
     assert mailoutbox
     assert mailoutbox[-1].subject == "Email per reimpostare la password"
+
+
+def test_password_reset_for_an_unknown_address_sends_nothing(client, db, mailoutbox):
+    response = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"}, follow=True)
+    assert response.status_code == 200
+    assert mailoutbox == []

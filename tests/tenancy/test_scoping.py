@@ -38,3 +38,21 @@ def test_reserved_slugs_are_refused(db, slug):
 def test_create_network_command_refuses_a_reserved_slug(db):
     with pytest.raises(CommandError, match="reserved"):
         call_command("create_network", "admin", "Admin network", admin="someone@example.org")
+
+
+def _tenant_models():
+    from django.apps import apps
+
+    for model in apps.get_models():
+        field = next((f for f in model._meta.get_fields() if f.name == "network" and f.many_to_one), None)
+        if field is not None and field.related_model is Network:
+            yield model
+
+
+def test_every_model_with_a_network_refuses_unscoped_queries(db):
+    models = list(_tenant_models())
+    assert len(models) >= 3  # Membership, Invitation, AuditEntry, and every later tenant model
+    for model in models:
+        with pytest.raises(ScopeError):
+            list(model.objects.all())
+        assert not model._meta.get_field("network").null, f"{model.__name__}.network must not be null"
