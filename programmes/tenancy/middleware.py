@@ -47,14 +47,13 @@ class NetworkMiddleware:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         network = Network.objects.filter(slug=slug).first()
-        membership = membership_for(request.user, network)
-        if network is None or (membership is None and not request.user.is_superuser):
+        if network is None or not request.user.has_perm("tenancy.view_network", network):
             raise Http404
         if network.mfa_required and not _has_totp(request.user):
             messages.warning(request, _("%(network)s requires two-factor authentication. Turn it on to continue.") % {"network": network.name})
             return redirect("mfa_activate_totp")
         request.network = network
-        request.membership = membership
+        request.membership = membership_for(request.user, network)  # cached by the rule above
         with scope(network=network):
             return _render_inside(self.get_response(request))
 
