@@ -47,8 +47,11 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
+    "django_countries",
+    "simple_history",
     "programmes.accounts",
     "programmes.tenancy",
+    "programmes.directory",
 ]
 
 MIDDLEWARE = [

@@ -72,3 +72,32 @@ def make_invitation(network, email="invitee@example.org", role="member", *, expi
     with scopes_disabled():
         invitation.save()
     return invitation, token
+
+
+class AssociationFactory(UnscopedFactory):
+    class Meta:
+        model = "directory.Association"
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"Association of Local Governments {n}")
+    acronym = factory.Sequence(lambda n: f"ALG{n}")
+    country = "IT"
+
+
+class CityFactory(UnscopedFactory):
+    class Meta:
+        model = "directory.City"
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Sequence(lambda n: f"City {n}")
+    country = "IT"
+    population = 50_000
+
+
+class ContactPersonFactory(UnscopedFactory):
+    class Meta:
+        model = "directory.ContactPerson"
+
+    network = factory.SubFactory(NetworkFactory)
+    name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"contact{n}@example.org")

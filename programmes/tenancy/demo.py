@@ -45,7 +45,7 @@ def _user(email, full_name, language="", **extra):
 
 @transaction.atomic
 def seed_demo():
-    """Create the demo networks and people; return [(email, description)] for the printed list."""
+    """Create the demo networks and people; return (networks by slug, [(email, description)])."""
     networks = {}
     for slug, name, languages in DEMO_NETWORKS:
         networks[slug], _ = Network.objects.get_or_create(slug=slug, defaults={"name": name, "languages": languages})
@@ -58,4 +58,4 @@ def seed_demo():
         logins.append((email, ", ".join(f"{Role(role).label} of {networks[slug].name}" for slug, role in roles.items())))
     _user(*OPERATOR, is_staff=True, is_superuser=True)
     logins.append((OPERATOR[0], "site operator (staff administration, development mailbox)"))
-    return logins
+    return networks, logins

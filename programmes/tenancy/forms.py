@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Network, Role
+from .models import Network, Role, TenantModel
 
 
 class InvitationForm(forms.Form):
@@ -34,3 +34,43 @@ class NetworkSettingsForm(forms.ModelForm):
     class Meta:
         model = Network
         fields = ["name", "languages", "mfa_required"]
+
+
+def _tenant_formfield(db_field, **kwargs):
+    """Choices among a network's rows start empty: the form fills them in for its own network."""
+    related = db_field.related_model if db_field.is_relation else None
+    if related is not None and issubclass(related, TenantModel):
+        kwargs.setdefault("queryset", related._base_manager.none())
+    return db_field.formfield(**kwargs)
+
+
+class TenantModelForm(forms.ModelForm):
+    """A ModelForm for a network's rows: the network is set, never typed, and still validated.
+
+    Every choice of another tenant row (an association, a city…) offers this network's rows only,
+    so an id from another network is an invalid choice. Django leaves a constraint out of form
+    validation when one of its fields is not on the form; `network` never is, so it is put back,
+    or a duplicate name would reach the database as an error. Subclasses declare
+    `class Meta(TenantModelForm.Meta)`.
+    """
+
+    class Meta:
+        formfield_callback = _tenant_formfield
+
+    def __init__(self, *args, network, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.network = network
+        self.instance.network = network
+        for field in self.fields.values():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model is not None and issubclass(model, TenantModel):
+                field.queryset = model.objects.filter(network=network)
+
+    def validate_unique(self):
+        exclude = self._get_validation_exclusions()
+        exclude.discard("network")
+        try:
+            self.instance.validate_unique(exclude=exclude)
+            self.instance.validate_constraints(exclude=exclude)
+        except forms.ValidationError as error:
+            self._update_errors(error)

@@ -7,20 +7,15 @@ import copy
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .access import apply_change, require
 from .errors import TenancyError
 from .forms import InvitationForm, NetworkSettingsForm, RoleForm
-
-
-def _require(request, perm):
-    if not request.user.has_perm(perm, request.network):
-        raise PermissionDenied
 
 
 @login_required
@@ -33,12 +28,12 @@ def start(request):
 
 
 def network_home(request, network):
-    _require(request, "tenancy.view_network")
+    require(request, "tenancy.view_network")
     return render(request, "tenancy/home.html", {})
 
 
 def members(request, network, invite_form=None, status=200):
-    _require(request, "tenancy.view_members")
+    require(request, "tenancy.view_members")
     memberships, invitations = selectors.members_page(request.network)
     can_manage = request.user.has_perm("tenancy.manage_members", request.network)
     context = {
@@ -51,7 +46,7 @@ def members(request, network, invite_form=None, status=200):
 
 
 def invite(request, network):
-    _require(request, "tenancy.manage_members")
+    require(request, "tenancy.manage_members")
     if request.method != "POST":
         return redirect("network_members", network=network)
     form = InvitationForm(request.POST)
@@ -71,9 +66,9 @@ def _invitation_action(service, success_message):
 
     @require_POST
     def view(request, network, pk):
-        _require(request, "tenancy.manage_members")
+        require(request, "tenancy.manage_members")
         invitation = selectors.get_invitation(request.network, pk)
-        _apply(request, lambda: service(invitation, by=request.user), success_message % {"email": invitation.email})
+        apply_change(request, lambda: service(invitation, by=request.user), success_message % {"email": invitation.email})
         return redirect("network_members", network=network)
 
     return view
@@ -85,14 +80,14 @@ revoke_invitation = _invitation_action(services.revoke_invitation, gettext_lazy(
 
 @require_POST
 def change_role(request, network, pk):
-    _require(request, "tenancy.manage_members")
+    require(request, "tenancy.manage_members")
     membership = selectors.get_membership(request.network, pk)
     form = RoleForm(request.POST, prefix=f"m{pk}")
     if not form.is_valid():
         messages.error(request, _("Choose one of the listed roles."))
     else:
         role = form.cleaned_data["role"]
-        if _apply(request, lambda: services.change_role(membership, role=role, by=request.user), None):
+        if apply_change(request, lambda: services.change_role(membership, role=role, by=request.user), None):
             messages.success(
                 request,
                 _("%(person)s is now %(role)s.")
@@ -102,11 +97,11 @@ def change_role(request, network, pk):
 
 
 def remove_member(request, network, pk):
-    _require(request, "tenancy.manage_members")
+    require(request, "tenancy.manage_members")
     membership = selectors.get_membership(request.network, pk)
     if request.method != "POST":
         return render(request, "tenancy/remove_member.html", {"membership": membership})
-    removed = _apply(
+    removed = apply_change(
         request,
         lambda: services.remove_member(membership, by=request.user),
         _("%(person)s was removed from the network.") % {"person": membership.user.display_name},
@@ -117,7 +112,7 @@ def remove_member(request, network, pk):
 
 
 def network_settings(request, network):
-    _require(request, "tenancy.change_network")
+    require(request, "tenancy.change_network")
     # A copy, so that invalid input never shows up in the page's header and breadcrumb.
     form = NetworkSettingsForm(request.POST or None, instance=copy.copy(request.network))
     if request.method == "POST" and form.is_valid():
@@ -131,15 +126,3 @@ def network_settings(request, network):
         messages.success(request, _("The network settings were saved."))
         return redirect("network_settings", network=network)
     return render(request, "tenancy/settings.html", {"form": form}, status=400 if form.errors else 200)
-
-
-def _apply(request, change, success_message):
-    """Run a service call; show its domain error as a message instead of a server error."""
-    try:
-        change()
-    except TenancyError as error:
-        messages.error(request, error.message)
-        return False
-    if success_message:
-        messages.success(request, success_message)
-    return True

@@ -8,7 +8,14 @@ visitor to sign in). A new URL pattern that is not in these tables fails `test_e
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.factories import MembershipFactory, UserFactory, make_invitation
+from tests.factories import (
+    AssociationFactory,
+    CityFactory,
+    ContactPersonFactory,
+    MembershipFactory,
+    UserFactory,
+    make_invitation,
+)
 
 # name -> which object of network A fills the URL's <pk> (None: the URL has only <network>)
 TENANT_URLS = {
@@ -20,6 +27,20 @@ TENANT_URLS = {
     "network_remove_member": "membership",
     "network_resend_invitation": "invitation",
     "network_revoke_invitation": "invitation",
+    "directory_associations": None,
+    "directory_association_new": None,
+    "directory_association": "association",
+    "directory_association_edit": "association",
+    "directory_association_delete": "association",
+    "directory_association_contact_new": "association",
+    "directory_cities": None,
+    "directory_city_new": None,
+    "directory_city": "city",
+    "directory_city_edit": "city",
+    "directory_city_delete": "city",
+    "directory_city_contact_new": "city",
+    "directory_contact_edit": "contact",
+    "directory_contact_delete": "contact",
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -72,7 +93,15 @@ def test_tables_name_only_existing_urls():
 def objects_of_a(network_a, admin_a):
     member = UserFactory(email="member-of-a@example.org")
     invitation, _token = make_invitation(network_a, email="invited-to-a@example.org")
-    return {"membership": MembershipFactory(network=network_a, user=member), "invitation": invitation}
+    association = AssociationFactory(network=network_a)
+    city = CityFactory(network=network_a, association=association)
+    return {
+        "membership": MembershipFactory(network=network_a, user=member),
+        "invitation": invitation,
+        "association": association,
+        "city": city,
+        "contact": ContactPersonFactory(network=network_a, city=city),
+    }
 
 
 def _url(name, network_slug, objects):

@@ -3,6 +3,9 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from django.db import transaction
+
+from programmes.directory.demo import seed_directory
 from programmes.tenancy.demo import DEMO_PASSWORD, seed_demo
 
 
@@ -12,7 +15,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if settings.PRODUCTION:
             raise CommandError("seed_demo creates accounts with a published password: refused in production.")
-        logins = seed_demo()
+        with transaction.atomic():
+            networks, logins = seed_demo()
+            seed_directory(networks)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")
