@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "programmes.accounts",
     "programmes.tenancy",
     "programmes.directory",
+    "programmes.mentorships",
 ]
 
 MIDDLEWARE = [
@@ -65,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "programmes.tenancy.middleware.NetworkMiddleware",
@@ -155,6 +157,7 @@ LANGUAGES = [
     ("it", _("Italian")),
 ]
 LOCALE_PATHS = [BASE_DIR / "programmes" / "locale"]
+FORMAT_MODULE_PATH = ["mentoring.formats"]
 TIME_ZONE = env.str("TIME_ZONE", default="Europe/Brussels")
 USE_I18N = True
 USE_TZ = True

@@ -101,3 +101,67 @@ class ContactPersonFactory(UnscopedFactory):
     network = factory.SubFactory(NetworkFactory)
     name = factory.Faker("name")
     email = factory.Sequence(lambda n: f"contact{n}@example.org")
+
+
+class ProgrammeFactory(UnscopedFactory):
+    class Meta:
+        model = "mentorships.Programme"
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Programme {n}")
+    theme = "Integration of migrants"
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=100))
+    end_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=500))
+    status = "running"
+
+
+class MilestoneFactory(UnscopedFactory):
+    class Meta:
+        model = "mentorships.Milestone"
+
+    network = factory.SubFactory(NetworkFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    kind = "matching"
+    due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
+
+
+class MentorshipFactory(UnscopedFactory):
+    """A mentorship; pass mentee= and mentor= cities (or peers=[...]) to place them."""
+
+    class Meta:
+        model = "mentorships.Mentorship"
+
+    network = factory.SubFactory(NetworkFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    title = factory.Sequence(lambda n: f"Mentorship {n}")
+
+    @classmethod
+    def _create(cls, model_class, *args, mentee=None, mentor=None, peers=(), **kwargs):
+        from programmes.mentorships.models import MentorshipCity
+
+        mentorship = super()._create(model_class, *args, **kwargs)
+        with scopes_disabled():
+            for side, city in [("mentee", mentee), ("mentor", mentor)] + [("peer", c) for c in peers]:
+                if city is not None:
+                    MentorshipCity.objects.create(network=mentorship.network, mentorship=mentorship, city=city,
+                                                  association=city.association, side=side)
+        return mentorship
+
+
+class ParticipantFactory(UnscopedFactory):
+    class Meta:
+        model = "mentorships.Participant"
+
+    network = factory.SubFactory(NetworkFactory)
+    mentorship = factory.SubFactory(MentorshipFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "mentee_team"
+
+
+class ProgrammeFacilitatorFactory(UnscopedFactory):
+    class Meta:
+        model = "mentorships.ProgrammeFacilitator"
+
+    network = factory.SubFactory(NetworkFactory)
+    programme = factory.SubFactory(ProgrammeFactory)
+    user = factory.SubFactory(UserFactory)

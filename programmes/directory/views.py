@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from programmes.mentorships.selectors import city_mentorships
 from programmes.tenancy.access import apply_change, require
 
 from . import selectors, services
@@ -96,6 +97,7 @@ def city_detail(request, network, pk):
     city = selectors.get_city(request.network, pk)
     return render(request, "directory/city_detail.html", {
         "city": city,
+        "places": city_mentorships(city),
         "can_manage": request.user.has_perm(MANAGE, request.network),
     })
 

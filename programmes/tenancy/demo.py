@@ -34,7 +34,8 @@ DEMO_PEOPLE = [
 OPERATOR = ("operator@example.org", "Site Operator")
 
 
-def _user(email, full_name, language="", **extra):
+def demo_user(email, full_name, language="", **extra):
+    """A demo account with the demo password and a verified address (created once)."""
     user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, "language": language, **extra})
     if created:
         user.set_password(DEMO_PASSWORD)
@@ -51,11 +52,11 @@ def seed_demo():
         networks[slug], _ = Network.objects.get_or_create(slug=slug, defaults={"name": name, "languages": languages})
     logins = []
     for email, full_name, language, roles in DEMO_PEOPLE:
-        user = _user(email, full_name, language)
+        user = demo_user(email, full_name, language)
         for slug, role in roles.items():
             with scope(network=networks[slug]):
                 Membership.objects.get_or_create(network=networks[slug], user=user, defaults={"role": role})
         logins.append((email, ", ".join(f"{Role(role).label} of {networks[slug].name}" for slug, role in roles.items())))
-    _user(*OPERATOR, is_staff=True, is_superuser=True)
+    demo_user(*OPERATOR, is_staff=True, is_superuser=True)
     logins.append((OPERATOR[0], "site operator (staff administration, development mailbox)"))
     return networks, logins

@@ -100,6 +100,9 @@ class Invitation(TenantModel):
     language = models.CharField(
         _("language of the invitation e-mail"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
+    purpose = models.CharField(
+        _("purpose"), max_length=300, blank=True, help_text=_("A sentence added to the e-mail, e.g. the mentorship.")
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

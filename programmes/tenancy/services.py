@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope
 
-from . import emails
+from . import emails, invitation_hooks
 from .errors import (
     AlreadyInvitedError,
     AlreadyMemberError,
@@ -57,9 +57,10 @@ def create_network(*, slug, name, languages=("en",), admin_email, by=None):
     return network, emails.invitation_link(token)
 
 
-def _create_invitation(network, *, email, role, language, by):
+def _create_invitation(network, *, email, role, language, by, purpose=""):
     invitation = Invitation(
-        network=network, email=email.lower(), role=role, language=language, invited_by=by, expires_at=_invitation_expiry()
+        network=network, email=email.lower(), role=role, language=language, invited_by=by,
+        expires_at=_invitation_expiry(), purpose=purpose,
     )
     token = invitation.new_token()
     invitation.sent_at = timezone.now()
@@ -70,13 +71,14 @@ def _create_invitation(network, *, email, role, language, by):
 
 
 @transaction.atomic
-def invite_member(network, *, email, role, language, by):
+def invite_member(network, *, email, role, language, by, purpose=""):
+    """Invite someone who is not yet a member. `purpose` is a sentence added to the e-mail."""
     email = email.strip().lower()
     if Membership.objects.filter(network=network, user__email__iexact=email).exists():
         raise AlreadyMemberError()
     if Invitation.objects.pending().filter(network=network, email__iexact=email).exists():
         raise AlreadyInvitedError()
-    invitation, _token = _create_invitation(network, email=email, role=role, language=language, by=by)
+    invitation, _token = _create_invitation(network, email=email, role=role, language=language, by=by, purpose=purpose)
     return invitation
 
 
@@ -124,6 +126,7 @@ def accept_invitation(invitation, *, user):
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     audit(invitation.network, by=user, action="invitation.accepted", subject=user.email, role=membership.role)
     forget_memberships(user)
+    invitation_hooks.run_accept_hooks(invitation, user)
     return membership
 
 

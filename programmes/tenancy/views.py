@@ -28,8 +28,10 @@ def start(request):
 
 
 def network_home(request, network):
+    from programmes.mentorships.selectors import mentorships_of
+
     require(request, "tenancy.view_network")
-    return render(request, "tenancy/home.html", {})
+    return render(request, "tenancy/home.html", {"my_mentorships": mentorships_of(request.user, request.network)})
 
 
 def members(request, network, invite_form=None, status=200):

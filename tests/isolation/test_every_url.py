@@ -13,11 +13,17 @@ from tests.factories import (
     CityFactory,
     ContactPersonFactory,
     MembershipFactory,
+    MentorshipFactory,
+    MilestoneFactory,
+    ParticipantFactory,
+    ProgrammeFacilitatorFactory,
+    ProgrammeFactory,
     UserFactory,
     make_invitation,
 )
 
-# name -> which object of network A fills the URL's <pk> (None: the URL has only <network>)
+# name -> which object of network A fills the URL's <pk> (None: the URL has only <network>), or,
+# for URLs with several ids, {URL argument: object}.
 TENANT_URLS = {
     "network_home": None,
     "network_members": None,
@@ -41,11 +47,31 @@ TENANT_URLS = {
     "directory_city_contact_new": "city",
     "directory_contact_edit": "contact",
     "directory_contact_delete": "contact",
+    "programme_list": None,
+    "programme_create": None,
+    "programme_detail": "programme",
+    "programme_edit": "programme",
+    "programme_dashboard_csv": "programme",
+    "milestone_create": {"programme_pk": "programme"},
+    "milestone_edit": {"programme_pk": "programme", "pk": "milestone"},
+    "milestone_delete": {"programme_pk": "programme", "pk": "milestone"},
+    "facilitator_add": "programme",
+    "facilitator_remove": {"programme_pk": "programme", "pk": "facilitator"},
+    "mentorship_create": {"programme_pk": "programme"},
+    "mentorship_detail": "mentorship",
+    "mentorship_edit": "mentorship",
+    "mentorship_content": "mentorship",
+    "milestone_record": {"pk": "mentorship", "milestone_pk": "milestone"},
+    "participant_invite": "mentorship",
+    "participant_remove": {"pk": "mentorship", "participant_pk": "participant"},
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
 # is the same for every id and reveals nothing.
-POST_ONLY = {"network_change_role", "network_resend_invitation", "network_revoke_invitation"}
+POST_ONLY = {
+    "network_change_role", "network_resend_invitation", "network_revoke_invitation",
+    "milestone_delete", "facilitator_add", "facilitator_remove", "milestone_record",
+}
 
 # URLs outside any network, with the reason they hold no network's data.
 NON_TENANT_URLS = {
@@ -95,7 +121,14 @@ def objects_of_a(network_a, admin_a):
     invitation, _token = make_invitation(network_a, email="invited-to-a@example.org")
     association = AssociationFactory(network=network_a)
     city = CityFactory(network=network_a, association=association)
+    programme = ProgrammeFactory(network=network_a)
+    mentorship = MentorshipFactory(network=network_a, programme=programme, mentee=city, mentor=CityFactory(network=network_a))
     return {
+        "programme": programme,
+        "milestone": MilestoneFactory(network=network_a, programme=programme),
+        "facilitator": ProgrammeFacilitatorFactory(network=network_a, programme=programme, user=member),
+        "mentorship": mentorship,
+        "participant": ParticipantFactory(network=network_a, mentorship=mentorship, user=member),
         "membership": MembershipFactory(network=network_a, user=member),
         "invitation": invitation,
         "association": association,
@@ -106,8 +139,10 @@ def objects_of_a(network_a, admin_a):
 
 def _url(name, network_slug, objects):
     kwargs = {"network": network_slug}
-    if TENANT_URLS[name]:
-        kwargs["pk"] = objects[TENANT_URLS[name]].pk
+    fills = TENANT_URLS[name] or {}
+    if isinstance(fills, str):
+        fills = {"pk": fills}
+    kwargs.update({argument: objects[key].pk for argument, key in fills.items()})
     return reverse(name, kwargs=kwargs)
 
 

@@ -7,6 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_scopes import scope, scopes_disabled
 
+from programmes.directory.models import Association, City
+from programmes.mentorships.models import Mentorship, Participant
 from programmes.tenancy.demo import DEMO_PASSWORD
 from programmes.tenancy.models import Invitation, Membership, Network
 from tests.factories import UserFactory
@@ -40,8 +42,15 @@ def test_seed_demo_is_idempotent(db, capsys):
     assert DEMO_PASSWORD in output and "admin@inclucities.example" in output
     with scopes_disabled():
         assert Network.objects.count() == 2
-        assert Membership.objects.filter(network__slug="inclucities").count() == 4
+        # a person per network role, plus one per programme role in Capaci – Mechelen
+        assert Membership.objects.filter(network__slug="inclucities").count() == 4 + 6
         assert Membership.objects.filter(network__slug="demo-associations").count() == 5
+        assert City.objects.filter(network__slug="inclucities").count() == 8
+        assert Association.objects.filter(network__slug="inclucities").count() == 7
+        assert Mentorship.objects.filter(programme__title="IncluCities").count() == 4
+        assert Participant.objects.filter(mentorship__title="Capaci – Mechelen").count() == 6
+        community = Mentorship.objects.get(programme__network__slug="demo-associations")
+        assert community.cities.filter(side="peer").count() == 3
 
 
 def test_seed_demo_login_works(client, db):

@@ -55,4 +55,6 @@ def test_every_model_with_a_network_refuses_unscoped_queries(db):
     for model in models:
         with pytest.raises(ScopeError):
             list(model.objects.all())
-        assert not model._meta.get_field("network").null, f"{model.__name__}.network must not be null"
+        # simple-history copies foreign keys as nullable columns so that history outlives deletions.
+        is_history = any(f.name == "history_id" for f in model._meta.fields)
+        assert is_history or not model._meta.get_field("network").null, f"{model.__name__}.network must not be null"

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from programmes.directory.demo import seed_directory
-from programmes.tenancy.demo import DEMO_PASSWORD, seed_demo
+from programmes.mentorships.demo import seed_programmes
+from programmes.tenancy.demo import DEMO_PASSWORD, demo_user, seed_demo
 
 
 class Command(BaseCommand):
@@ -18,6 +19,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             networks, logins = seed_demo()
             seed_directory(networks)
+            logins += seed_programmes(networks, demo_user)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")

@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+
+from programmes.tenancy.errors import TenancyError
+
+
+class MentorshipError(TenancyError):
+    message = _("This change to the programme is not possible.")
+
+
+class AlreadyParticipantError(MentorshipError):
+    message = _("This person already takes part in the mentorship.")
+
+
+class AlreadyInvitedToMentorshipError(MentorshipError):
+    message = _("This person has already been invited to the mentorship and has not answered yet.")
+
+
+class PendingNetworkInvitationError(MentorshipError):
+    message = _("This person has a pending invitation to the network: once they accept it, add them here.")
+
+
+class ProgrammeInUseError(MentorshipError):
+    message = _("This programme has mentorships: close it instead of deleting it.")

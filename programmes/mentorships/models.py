@@ -1,0 +1,227 @@
+"""Programmes (a call or cohort), their milestones, and the mentorships inside them.
+
+A mentorship pairs a mentee city with a mentor city, each with its association; a community of
+practice is a mentorship whose cities are all peers. Changes to programmes, mentorships and
+participants are kept as history (who, when, what).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from programmes.directory.models import Association, City
+from programmes.tenancy.history import TenantHistory
+from programmes.tenancy.models import TenantModel
+
+
+class ProgrammeFormat(models.TextChoices):
+    PAIRS = "pairs", _("Mentoring pairs (a mentee city and a mentor city)")
+    COMMUNITY = "community", _("Community of practice (several peer cities)")
+
+
+class ProgrammeStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open")
+    RUNNING = "running", _("Running")
+    CLOSED = "closed", _("Closed")
+
+
+class Programme(TenantModel):
+    title = models.CharField(_("title"), max_length=200)
+    theme = models.CharField(_("theme or policy area"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    languages = models.CharField(
+        _("working languages"), max_length=200, blank=True, help_text=_("For example: English, Italian, Greek.")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    format = models.CharField(_("format"), max_length=20, choices=ProgrammeFormat.choices, default=ProgrammeFormat.PAIRS)
+    uses_benchmark = models.BooleanField(
+        _("uses a thematic benchmark"),
+        default=True,
+        help_text=_("Mentoring without a benchmark is a valid choice of the method."),
+    )
+    planned_visits = models.PositiveSmallIntegerField(_("planned number of visits"), default=3)
+    status = models.CharField(_("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = TenantHistory()
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="programme_ends_after_it_starts",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_visits__gte=1, planned_visits__lte=10),
+                name="programme_visits_between_1_and_10",
+                violation_error_message=_("Plan between 1 and 10 visits."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_community(self):
+        return self.format == ProgrammeFormat.COMMUNITY
+
+
+class MilestoneKind(models.TextChoices):
+    NEEDS_ANALYSIS = "needs_analysis", _("Needs analysis, first draft")
+    MATCHING = "matching", _("Matching")
+    TRAINING = "training", _("Training")
+    VISIT = "visit", _("Mentoring visit")
+    ACTION_PLAN = "action_plan", _("Final action plan")
+    APPROVAL = "approval", _("Approval of the action plan")
+    OTHER = "other", _("Other")
+
+
+class Milestone(TenantModel):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("kind"), max_length=20, choices=MilestoneKind.choices)
+    visit_number = models.PositiveSmallIntegerField(_("visit number"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty to use the kind."))
+    due_date = models.DateField(_("due date"))
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_date", "pk"]
+
+    def __str__(self):
+        if self.title:
+            return self.title
+        if self.kind == MilestoneKind.VISIT and self.visit_number:
+            return _("Mentoring visit %(number)s") % {"number": self.visit_number}
+        return str(self.get_kind_display())
+
+
+class Phase(models.TextChoices):
+    PREPARATION = "preparation", _("Preparation")
+    VISITS = "visits", _("Visits")
+    ACTION_PLAN = "action_plan", _("Action plan")
+    APPROVAL = "approval", _("Approval")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    CLOSED = "closed", _("Closed")
+
+
+class Mentorship(TenantModel):
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="mentorships")
+    title = models.CharField(_("title"), max_length=200)
+    focus = models.TextField(_("focus"), blank=True, help_text=_("What the mentee city wants to change."))
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.PREPARATION)
+    private_notes = models.TextField(
+        _("private notes"), blank=True, help_text=_("Seen only by the people taking part in this mentorship.")
+    )
+    shared_summary = models.TextField(
+        _("summary shared with the programme"),
+        blank=True,
+        help_text=_("What the mentorship chooses to tell the programme's coordinators and facilitators."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = TenantHistory(excluded_fields=["private_notes"])
+
+    class Meta:
+        verbose_name = _("mentorship")
+        verbose_name_plural = _("mentorships")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class CitySide(models.TextChoices):
+    MENTEE = "mentee", _("Mentee")
+    MENTOR = "mentor", _("Mentor")
+    PEER = "peer", _("Peer")
+
+
+class MentorshipCity(TenantModel):
+    """A city taking part in a mentorship, on one side, backed by an association."""
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="cities")
+    city = models.ForeignKey(City, on_delete=models.PROTECT, related_name="mentorship_places")
+    association = models.ForeignKey(Association, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    side = models.CharField(_("side"), max_length=10, choices=CitySide.choices)
+
+    class Meta:
+        verbose_name = _("city in a mentorship")
+        verbose_name_plural = _("cities in mentorships")
+        ordering = ["side", "pk"]
+        constraints = [models.UniqueConstraint(fields=["mentorship", "city"], name="city_once_per_mentorship")]
+
+    def __str__(self):
+        return f"{self.city} ({self.get_side_display()})"
+
+
+class ProgrammeRole(models.TextChoices):
+    MENTEE_TEAM = "mentee_team", _("Mentee team")
+    MENTOR_TEAM = "mentor_team", _("Mentor team")
+    MENTEE_ASSOCIATION = "mentee_association", _("Mentee association")
+    MENTOR_ASSOCIATION = "mentor_association", _("Mentor association")
+    SUPPORT_GROUP = "support_group", _("Support group member")
+    OBSERVER = "observer", _("Observer")
+
+
+class Participant(TenantModel):
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(_("role in the programme"), max_length=30, choices=ProgrammeRole.choices)
+    is_lead = models.BooleanField(default=False)
+    is_lead = models.BooleanField(
+        _("leads the mentorship"), default=False, help_text=_("A lead can invite and remove participants.")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = TenantHistory()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["role", "pk"]
+        constraints = [models.UniqueConstraint(fields=["mentorship", "user"], name="participant_once_per_mentorship")]
+
+    def __str__(self):
+        return f"{self.user} ({self.get_role_display()})"
+
+
+class ProgrammeFacilitator(TenantModel):
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="facilitators")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("programme facilitator")
+        verbose_name_plural = _("programme facilitators")
+        constraints = [models.UniqueConstraint(fields=["programme", "user"], name="facilitator_once_per_programme")]
+
+    def __str__(self):
+        return str(self.user)
+
+
+class MilestoneDone(TenantModel):
+    """A mentorship has reached one of its programme's milestones."""
+
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="milestones_done")
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="+")
+    done_on = models.DateField(_("done on"))
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["mentorship", "milestone"], name="milestone_done_once")]
+
+
+class MentorshipInvitation(TenantModel):
+    """The mentorship and programme role an e-mailed network invitation carries."""
+
+    invitation = models.OneToOneField("tenancy.Invitation", on_delete=models.CASCADE, related_name="mentorship_grant")
+    mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="invitations")
+    role = models.CharField(_("role in the programme"), max_length=30, choices=ProgrammeRole.choices)
+    is_lead = models.BooleanField(default=False)

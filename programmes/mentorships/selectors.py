@@ -1,0 +1,163 @@
+"""Reads for programme and mentorship pages, with everything each page shows fetched up front."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.utils import timezone
+
+from programmes.accounts.models import User
+from programmes.tenancy.models import Invitation, Membership, Role
+
+from .models import (
+    CitySide,
+    Mentorship,
+    MentorshipCity,
+    MentorshipInvitation,
+    Milestone,
+    Participant,
+    Programme,
+    ProgrammeFacilitator,
+    ProgrammeStatus,
+)
+
+# Built per call: a queryset made at import time would be made outside any network's scope.
+def _places():
+    return Prefetch("cities", queryset=MentorshipCity.objects.select_related("city", "association"))
+
+
+def _participants():
+    return Prefetch("participants", queryset=Participant.objects.select_related("user"))
+
+
+def _facilitators():
+    return Prefetch("facilitators", queryset=ProgrammeFacilitator.objects.select_related("user"))
+
+
+def programmes_for(user, network):
+    """The network's programmes this person may see (drafts only for those who manage them)."""
+    queryset = Programme.objects.filter(network=network).annotate(mentorship_count=Count("mentorships"))
+    if not user.has_perm("mentorships.add_programme", network):
+        queryset = queryset.exclude(status=ProgrammeStatus.DRAFT)
+    return queryset.order_by("-start_date", "title")
+
+
+def get_programme(network, pk):
+    programme = (
+        Programme.objects.filter(network=network, pk=pk)
+        .prefetch_related(_facilitators(), Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")))
+        .first()
+    )
+    if programme is None:
+        raise Http404
+    return programme
+
+
+def get_milestone(programme, pk):
+    milestone = Milestone.objects.filter(programme=programme, pk=pk).first()
+    if milestone is None:
+        raise Http404
+    return milestone
+
+
+def get_facilitator(programme, pk):
+    facilitator = ProgrammeFacilitator.objects.filter(programme=programme, pk=pk).select_related("user").first()
+    if facilitator is None:
+        raise Http404
+    return facilitator
+
+
+def facilitator_candidates(programme):
+    """Network facilitators (and coordinators) who are not yet attached to the programme."""
+    members = Membership.objects.filter(network=programme.network, role__in=[Role.FACILITATOR, Role.COORDINATOR])
+    attached = ProgrammeFacilitator.objects.filter(programme=programme).values("user_id")
+    return User.objects.filter(memberships__in=members).exclude(pk__in=attached).order_by("full_name", "email")
+
+
+@dataclass
+class DashboardRow:
+    mentorship: Mentorship
+    mentees: list
+    mentors: list
+    peers: list
+    next_milestone: Milestone | None
+    overdue: list
+
+    @property
+    def is_overdue(self):
+        return bool(self.overdue)
+
+
+def dashboard(programme, *, phase="", overdue_only=False, today=None):
+    """One row per mentorship: its cities, phase, next milestone and overdue milestones.
+
+    Queries do not grow with mentorships or participants: milestones come with the programme,
+    cities and completed milestones are prefetched once for all rows.
+    """
+    today = today or timezone.localdate()
+    milestones = list(programme.milestones.all())
+    mentorships = Mentorship.objects.filter(programme=programme).prefetch_related(_places(), "milestones_done")
+    if phase:
+        mentorships = mentorships.filter(phase=phase)
+    rows = []
+    for mentorship in mentorships.order_by("title"):
+        done = {d.milestone_id for d in mentorship.milestones_done.all()}
+        open_milestones = [m for m in milestones if m.pk not in done]
+        places = list(mentorship.cities.all())
+        row = DashboardRow(
+            mentorship=mentorship,
+            mentees=[p for p in places if p.side == CitySide.MENTEE],
+            mentors=[p for p in places if p.side == CitySide.MENTOR],
+            peers=[p for p in places if p.side == CitySide.PEER],
+            next_milestone=open_milestones[0] if open_milestones else None,
+            overdue=[m for m in open_milestones if m.due_date < today],
+        )
+        if not overdue_only or row.is_overdue:
+            rows.append(row)
+    return rows
+
+
+def get_mentorship(network, pk):
+    mentorship = (
+        Mentorship.objects.filter(network=network, pk=pk)
+        .select_related("programme")
+        .prefetch_related(_places(), _participants(), "milestones_done", "programme__milestones",
+                          Prefetch("programme__facilitators", queryset=ProgrammeFacilitator.objects.all()))
+        .first()
+    )
+    if mentorship is None:
+        raise Http404
+    return mentorship
+
+
+def get_participant(mentorship, pk):
+    participant = Participant.objects.filter(mentorship=mentorship, pk=pk).select_related("user").first()
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def pending_invitations(mentorship):
+    pending = Invitation.objects.pending()
+    return list(
+        MentorshipInvitation.objects.filter(mentorship=mentorship, invitation__in=pending).select_related("invitation")
+    )
+
+
+def mentorships_of(user, network):
+    """'My mentorships' on the network home page."""
+    return list(
+        Participant.objects.filter(network=network, user=user)
+        .select_related("mentorship__programme")
+        .prefetch_related(Prefetch("mentorship__cities", queryset=MentorshipCity.objects.select_related("city")))
+        .order_by("mentorship__title")
+    )
+
+
+def city_mentorships(city):
+    """Every mentorship a city has taken part in, newest programme first."""
+    return list(
+        MentorshipCity.objects.filter(city=city)
+        .select_related("mentorship__programme")
+        .order_by("-mentorship__programme__start_date", "mentorship__title")
+    )

@@ -1,0 +1,282 @@
+"""Programme and mentorship pages. Thin: the rule from rules.py, the change from services.py."""
+
+import copy
+import csv
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from programmes.tenancy.access import require
+from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.history import history_entries
+
+from . import selectors, services
+from .forms import (
+    DashboardFilterForm,
+    FacilitatorForm,
+    MentorshipContentForm,
+    MentorshipForm,
+    MilestoneForm,
+    ParticipantInviteForm,
+    ProgrammeForm,
+)
+from .models import Participant
+
+HISTORY_LENGTH = 15
+
+
+def _status(form):
+    return 400 if form.is_bound and form.errors else 200
+
+
+# --- Programmes ----------------------------------------------------------------------------
+
+def programme_list(request, network):
+    require(request, "mentorships.view_programmes")
+    return render(request, "mentorships/programme_list.html", {
+        "programmes": selectors.programmes_for(request.user, request.network),
+        "can_add": request.user.has_perm("mentorships.add_programme", request.network),
+    })
+
+
+def programme_create(request, network):
+    require(request, "mentorships.add_programme")
+    form = ProgrammeForm(request.POST or None, network=request.network)
+    if request.method == "POST" and form.is_valid():
+        programme = services.create_programme(form, by=request.user)
+        messages.success(request, _("The programme was created with the method's milestones: adjust their dates."))
+        return redirect("programme_detail", network=network, pk=programme.pk)
+    return render(request, "mentorships/programme_form.html", {"form": form}, status=_status(form))
+
+
+def programme_detail(request, network, pk):
+    programme = selectors.get_programme(request.network, pk)
+    require(request, "mentorships.view_programme", programme)
+    can_see_dashboard = request.user.has_perm("mentorships.view_dashboard", programme)
+    filters = DashboardFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    context = {
+        "programme": programme,
+        "can_change": request.user.has_perm("mentorships.change_programme", programme),
+        "can_see_dashboard": can_see_dashboard,
+        "filters": filters,
+        "today": timezone.localdate(),
+    }
+    if can_see_dashboard:
+        context["rows"] = selectors.dashboard(programme, phase=criteria.get("phase", ""),
+                                              overdue_only=criteria.get("overdue", False))
+        context["history"] = history_entries(
+            programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
+        )
+    if context["can_change"]:
+        context["facilitator_form"] = FacilitatorForm(candidates=selectors.facilitator_candidates(programme))
+    return render(request, "mentorships/programme_detail.html", context)
+
+
+def programme_edit(request, network, pk):
+    programme = selectors.get_programme(request.network, pk)
+    require(request, "mentorships.change_programme", programme)
+    form = ProgrammeForm(request.POST or None, instance=copy.copy(programme), network=request.network)
+    if request.method == "POST" and form.is_valid():
+        services.update_programme(form, by=request.user)
+        messages.success(request, _("The programme was saved."))
+        return redirect("programme_detail", network=network, pk=pk)
+    return render(request, "mentorships/programme_form.html", {"form": form, "programme": programme},
+                  status=_status(form))
+
+
+def dashboard_csv(request, network, pk):
+    programme = selectors.get_programme(request.network, pk)
+    require(request, "mentorships.view_dashboard", programme)
+    filters = DashboardFilterForm(request.GET or None)
+    criteria = filters.cleaned_data if filters.is_valid() else {}
+    rows = selectors.dashboard(programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{programme.network.slug}-programme-{programme.pk}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read the accents right
+    writer = csv.writer(response)
+    writer.writerow([_("Mentorship"), _("Mentee"), _("Mentor"), _("Peer cities"), _("Phase"), _("Next milestone"),
+                     _("Due date"), _("Overdue")])
+    for row in rows:
+        writer.writerow([
+            row.mentorship.title,
+            ", ".join(str(p.city) for p in row.mentees),
+            ", ".join(str(p.city) for p in row.mentors),
+            ", ".join(str(p.city) for p in row.peers),
+            row.mentorship.get_phase_display(),
+            str(row.next_milestone or ""),
+            row.next_milestone.due_date.isoformat() if row.next_milestone else "",
+            "; ".join(f"{m} ({m.due_date.isoformat()})" for m in row.overdue),
+        ])
+    return response
+
+
+# --- Milestones and facilitators ---------------------------------------------------------
+
+def milestone_edit(request, network, programme_pk, pk=None):
+    programme = selectors.get_programme(request.network, programme_pk)
+    require(request, "mentorships.change_programme", programme)
+    milestone = selectors.get_milestone(programme, pk) if pk else None
+    form = MilestoneForm(request.POST or None, instance=milestone, network=request.network, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        services.save_milestone(form, by=request.user)
+        messages.success(request, _("The milestone was saved."))
+        return redirect("programme_detail", network=network, pk=programme.pk)
+    return render(request, "mentorships/milestone_form.html",
+                  {"form": form, "programme": programme, "milestone": milestone}, status=_status(form))
+
+
+@require_POST
+def milestone_delete(request, network, programme_pk, pk):
+    programme = selectors.get_programme(request.network, programme_pk)
+    require(request, "mentorships.change_programme", programme)
+    milestone = selectors.get_milestone(programme, pk)
+    services.delete_milestone(milestone, by=request.user)
+    messages.success(request, _("The milestone was deleted."))
+    return redirect("programme_detail", network=network, pk=programme.pk)
+
+
+@require_POST
+def facilitator_add(request, network, pk):
+    programme = selectors.get_programme(request.network, pk)
+    require(request, "mentorships.change_programme", programme)
+    form = FacilitatorForm(request.POST, candidates=selectors.facilitator_candidates(programme))
+    if form.is_valid():
+        services.add_facilitator(programme, user=form.cleaned_data["user"], by=request.user)
+        messages.success(request, _("The facilitator was added to the programme."))
+    else:
+        messages.error(request, _("Choose one of the network's facilitators."))
+    return redirect("programme_detail", network=network, pk=pk)
+
+
+@require_POST
+def facilitator_remove(request, network, programme_pk, pk):
+    programme = selectors.get_programme(request.network, programme_pk)
+    require(request, "mentorships.change_programme", programme)
+    services.remove_facilitator(selectors.get_facilitator(programme, pk), by=request.user)
+    messages.success(request, _("The facilitator was removed from the programme."))
+    return redirect("programme_detail", network=network, pk=programme.pk)
+
+
+# --- Mentorships ----------------------------------------------------------------------------
+
+def mentorship_create(request, network, programme_pk):
+    programme = selectors.get_programme(request.network, programme_pk)
+    require(request, "mentorships.change_programme", programme)
+    return _mentorship_form(request, programme, mentorship=None)
+
+
+def mentorship_edit(request, network, pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.change_mentorship", mentorship)
+    return _mentorship_form(request, mentorship.programme, mentorship=mentorship)
+
+
+def _mentorship_form(request, programme, *, mentorship):
+    initial = MentorshipForm.initial_for(mentorship) if mentorship else None
+    form = MentorshipForm(request.POST or None, programme=programme, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        mentorship = services.save_mentorship(
+            programme, mentorship=mentorship, title=data["title"], focus=data["focus"], phase=data["phase"],
+            places=form.places(), by=request.user,
+        )
+        messages.success(request, _("The mentorship was saved."))
+        return redirect("mentorship_detail", network=programme.network.slug, pk=mentorship.pk)
+    return render(request, "mentorships/mentorship_form.html",
+                  {"form": form, "programme": programme, "mentorship": mentorship}, status=_status(form))
+
+
+def mentorship_detail(request, network, pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.view_mentorship", mentorship)
+    user = request.user
+    can_manage_participants = user.has_perm("mentorships.manage_participants", mentorship)
+    done = {d.milestone_id: d for d in mentorship.milestones_done.all()}
+    participant_history = Participant.history.filter(mentorship_id=mentorship.pk).select_related("history_user")
+    users = {p.user_id: p.user for p in mentorship.participants.all()}
+    return render(request, "mentorships/mentorship_detail.html", {
+        "mentorship": mentorship,
+        "programme": mentorship.programme,
+        "places": list(mentorship.cities.all()),
+        "participants": list(mentorship.participants.all()),
+        "milestones": [(m, done.get(m.pk)) for m in mentorship.programme.milestones.all()],
+        "today": timezone.localdate(),
+        "can_see_content": user.has_perm("mentorships.view_mentorship_content", mentorship),
+        "can_change_content": user.has_perm("mentorships.change_mentorship_content", mentorship),
+        "can_change": user.has_perm("mentorships.change_mentorship", mentorship),
+        "can_record": user.has_perm("mentorships.record_milestone", mentorship),
+        "can_manage_participants": can_manage_participants,
+        "invite_form": ParticipantInviteForm() if can_manage_participants else None,
+        "pending": selectors.pending_invitations(mentorship) if can_manage_participants else [],
+        "history": history_entries(
+            mentorship.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
+        ),
+        "participant_history": history_entries(
+            participant_history[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH,
+            subject=lambda record: str(users.get(record.user_id) or _("a former participant")),
+        ),
+    })
+
+
+def mentorship_content(request, network, pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.change_mentorship_content", mentorship)
+    form = MentorshipContentForm(request.POST or None, initial={
+        "private_notes": mentorship.private_notes, "shared_summary": mentorship.shared_summary,
+    })
+    if request.method == "POST" and form.is_valid():
+        services.update_mentorship_content(mentorship, by=request.user, **form.cleaned_data)
+        messages.success(request, _("The notes were saved."))
+        return redirect("mentorship_detail", network=network, pk=pk)
+    return render(request, "mentorships/mentorship_content_form.html", {"form": form, "mentorship": mentorship},
+                  status=_status(form))
+
+
+@require_POST
+def milestone_record(request, network, pk, milestone_pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.record_milestone", mentorship)
+    milestone = selectors.get_milestone(mentorship.programme, milestone_pk)
+    done = request.POST.get("done") == "1"
+    services.record_milestone(mentorship, milestone, done=done, by=request.user)
+    messages.success(request, _("“%(milestone)s” is marked as done.") % {"milestone": milestone} if done
+                     else _("“%(milestone)s” is open again.") % {"milestone": milestone})
+    return redirect("mentorship_detail", network=network, pk=pk)
+
+
+def participant_invite(request, network, pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.manage_participants", mentorship)
+    form = ParticipantInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.invite_participant(mentorship, by=request.user, **form.cleaned_data)
+        except TenancyError as error:
+            form.add_error("email", str(error.message))
+        else:
+            if isinstance(result, Participant):
+                messages.success(request, _("%(person)s now takes part in the mentorship and was told by e-mail.")
+                                 % {"person": result.user.display_name})
+            else:
+                messages.success(request, _("An invitation was sent to %(email)s.") % {"email": result.email})
+            return redirect("mentorship_detail", network=network, pk=pk)
+    return render(request, "mentorships/participant_form.html", {"form": form, "mentorship": mentorship},
+                  status=_status(form))
+
+
+def participant_remove(request, network, pk, participant_pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.manage_participants", mentorship)
+    participant = selectors.get_participant(mentorship, participant_pk)
+    if request.method != "POST":
+        return render(request, "mentorships/participant_remove.html",
+                      {"mentorship": mentorship, "participant": participant})
+    services.remove_participant(participant, by=request.user)
+    messages.success(request, _("%(person)s no longer takes part in the mentorship.")
+                     % {"person": participant.user.display_name})
+    return redirect("mentorship_detail", network=network, pk=pk)
