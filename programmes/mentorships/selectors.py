@@ -149,7 +149,6 @@ def mentorships_of(user, network):
     return list(
         Participant.objects.filter(network=network, user=user)
         .select_related("mentorship__programme")
-        .prefetch_related(Prefetch("mentorship__cities", queryset=MentorshipCity.objects.select_related("city")))
         .order_by("mentorship__title")
     )
 

@@ -28,7 +28,8 @@ def start(request):
 
 
 def network_home(request, network):
-    from programmes.mentorships.selectors import mentorships_of
+    """The network's front page: what the person takes part in (their mentorships)."""
+    from programmes.mentorships.selectors import mentorships_of  # the home page sits above the apps
 
     require(request, "tenancy.view_network")
     return render(request, "tenancy/home.html", {"my_mentorships": mentorships_of(request.user, request.network)})

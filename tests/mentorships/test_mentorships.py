@@ -199,3 +199,16 @@ def test_dashboard_queries_do_not_grow_with_mentorships_and_participants(client,
         assert client.get(_url("mentorship_detail", pk=mentorship.pk)).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(_url("directory_city", pk=cities[0].pk)).status_code == 200
+
+
+def test_my_mentorships_on_the_home_page_in_constant_queries(client, network_a, member_a, programme,
+                                                             django_assert_max_num_queries):
+    cities = [CityFactory(network=network_a) for _ in range(4)]
+    for index in range(25):
+        mentorship = MentorshipFactory(network=network_a, programme=programme, title=f"Pair {index:02d}",
+                                       mentee=cities[index % 4], mentor=cities[(index + 1) % 4])
+        ParticipantFactory(network=network_a, mentorship=mentorship, user=member_a, role="mentor_team")
+    client.force_login(member_a)
+    with django_assert_max_num_queries(9):
+        page = client.get("/network-a/").content.decode()
+    assert "Pair 00" in page and "Pair 24" in page and "Mentor team" in page
