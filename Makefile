@@ -43,6 +43,7 @@ run: seed
 	SITE_URL="$${SITE_URL:-http://$${WEB_HOST:-127.0.0.1}:$${WEB_PORT:-8000}}" exec $(BIN)/honcho -f Procfile.dev start
 
 test: install-test
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 messages: install

@@ -1,7 +1,7 @@
 """Reads for the directory pages, each with what its page shows fetched up front."""
 
 from django.db.models import Count, Q
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
 from .models import Association, City, ContactPerson
@@ -35,25 +35,19 @@ def countries_in_use(model, network):
 
 
 def get_association(network, pk):
-    association = (
+    return get_object_or_404(
         Association.objects.filter(network=network, pk=pk)
         .prefetch_related("contacts", "cities")
-        .first()
     )
-    if association is None:
-        raise Http404
-    return association
 
 
 def get_city(network, pk):
-    city = City.objects.filter(network=network, pk=pk).select_related("association").prefetch_related("contacts").first()
-    if city is None:
-        raise Http404
-    return city
+    return get_object_or_404(
+        City.objects.filter(network=network, pk=pk).select_related("association").prefetch_related("contacts")
+    )
 
 
 def get_contact(network, pk):
-    contact = ContactPerson.objects.filter(network=network, pk=pk).select_related("association", "city").first()
-    if contact is None:
-        raise Http404
-    return contact
+    return get_object_or_404(
+        ContactPerson.objects.filter(network=network, pk=pk).select_related("association", "city")
+    )

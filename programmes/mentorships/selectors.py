@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from programmes.accounts.models import User
@@ -43,28 +43,22 @@ def programmes_for(user, network):
 
 
 def get_programme(network, pk):
-    programme = (
+    return get_object_or_404(
         Programme.objects.filter(network=network, pk=pk)
-        .prefetch_related(_facilitators(), Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk")))
-        .first()
+        .prefetch_related(
+            _facilitators(), Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk"))
+        )
     )
-    if programme is None:
-        raise Http404
-    return programme
 
 
 def get_milestone(programme, pk):
-    milestone = Milestone.objects.filter(programme=programme, pk=pk).first()
-    if milestone is None:
-        raise Http404
-    return milestone
+    return get_object_or_404(Milestone.objects.filter(programme=programme, pk=pk))
 
 
 def get_facilitator(programme, pk):
-    facilitator = ProgrammeFacilitator.objects.filter(programme=programme, pk=pk).select_related("user").first()
-    if facilitator is None:
-        raise Http404
-    return facilitator
+    return get_object_or_404(
+        ProgrammeFacilitator.objects.filter(programme=programme, pk=pk).select_related("user")
+    )
 
 
 def facilitator_candidates(programme):
@@ -118,23 +112,16 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
 
 
 def get_mentorship(network, pk):
-    mentorship = (
+    return get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme")
         .prefetch_related(_places(), _participants(), "milestones_done", "programme__milestones",
-                          Prefetch("programme__facilitators", queryset=ProgrammeFacilitator.objects.all()))
-        .first()
+                          "programme__facilitators")
     )
-    if mentorship is None:
-        raise Http404
-    return mentorship
 
 
 def get_participant(mentorship, pk):
-    participant = Participant.objects.filter(mentorship=mentorship, pk=pk).select_related("user").first()
-    if participant is None:
-        raise Http404
-    return participant
+    return get_object_or_404(Participant.objects.filter(mentorship=mentorship, pk=pk).select_related("user"))
 
 
 def pending_invitations(mentorship):

@@ -1,6 +1,6 @@
 """Reads shared by views. Each returns what its page needs with related rows fetched up front."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django_scopes import scopes_disabled
 
 from .models import Invitation, Membership, Network, hash_token
@@ -41,14 +41,8 @@ def members_page(network):
 
 
 def get_membership(network, pk):
-    membership = Membership.objects.filter(network=network, pk=pk).select_related("user", "network").first()
-    if membership is None:
-        raise Http404
-    return membership
+    return get_object_or_404(Membership.objects.filter(network=network, pk=pk).select_related("user", "network"))
 
 
 def get_invitation(network, pk):
-    invitation = Invitation.objects.filter(network=network, pk=pk).select_related("network").first()
-    if invitation is None:
-        raise Http404
-    return invitation
+    return get_object_or_404(Invitation.objects.filter(network=network, pk=pk).select_related("network"))

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from programmes.directory.models import Association, City
+from programmes.directory.models import Association
 from tests.factories import AssociationFactory, CityFactory, ContactPersonFactory, MembershipFactory, UserFactory
 
 

@@ -21,7 +21,8 @@ class Command(BaseCommand):
                 slug=slug, name=name, admin_email=admin, languages=[c.strip() for c in languages.split(",") if c.strip()]
             )
         except ValidationError as error:
-            raise CommandError("; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items()))
+            message = "; ".join(f"{field}: {' '.join(msgs)}" for field, msgs in error.message_dict.items())
+            raise CommandError(message) from error
         self.stdout.write(self.style.SUCCESS(f"Created network {network.name!r} at /{network.slug}/"))
         if link:
             self.stdout.write(f"Invitation sent to {admin}. Link (valid once): {link}")
