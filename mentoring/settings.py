@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "programmes.tenancy",
     "programmes.directory",
     "programmes.mentorships",
+    "programmes.benchmarks",
 ]
 
 MIDDLEWARE = [

@@ -31,4 +31,5 @@ urlpatterns += [
     path("<slug:network>/", include("programmes.tenancy.urls")),
     path("<slug:network>/directory/", include("programmes.directory.urls")),
     path("<slug:network>/", include("programmes.mentorships.urls")),
+    path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
 ]

@@ -165,3 +165,32 @@ class ProgrammeFacilitatorFactory(UnscopedFactory):
     network = factory.SubFactory(NetworkFactory)
     programme = factory.SubFactory(ProgrammeFactory)
     user = factory.SubFactory(UserFactory)
+
+
+class BenchmarkFactory(UnscopedFactory):
+    class Meta:
+        model = "benchmarks.Benchmark"
+
+    network = factory.SubFactory(NetworkFactory)
+    title = factory.Sequence(lambda n: f"Benchmark {n}")
+    policy_area = "Language learning"
+
+
+class KeyFactorFactory(UnscopedFactory):
+    class Meta:
+        model = "benchmarks.KeyFactor"
+
+    network = factory.SubFactory(NetworkFactory)
+    benchmark = factory.SubFactory(BenchmarkFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Key factor {n + 1}")
+    rationale = "Why it matters."
+
+
+class ContextFactorFactory(UnscopedFactory):
+    class Meta:
+        model = "benchmarks.ContextFactor"
+
+    network = factory.SubFactory(NetworkFactory)
+    benchmark = factory.SubFactory(BenchmarkFactory)
+    title = "National law"

@@ -42,6 +42,15 @@ class Programme(TenantModel):
         default=True,
         help_text=_("Mentoring without a benchmark is a valid choice of the method."),
     )
+    benchmark = models.ForeignKey(
+        "benchmarks.Benchmark",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="programmes",
+        verbose_name=_("benchmark"),
+        help_text=_("A published version; mentee cities assess themselves against it."),
+    )
     planned_visits = models.PositiveSmallIntegerField(_("planned number of visits"), default=3)
     status = models.CharField(_("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -45,6 +45,7 @@ def programmes_for(user, network):
 def get_programme(network, pk):
     return get_object_or_404(
         Programme.objects.filter(network=network, pk=pk)
+        .select_related("benchmark")
         .prefetch_related(
             _facilitators(), Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk"))
         )

@@ -10,6 +10,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.factories import (
     AssociationFactory,
+    BenchmarkFactory,
+    ContextFactorFactory,
+    KeyFactorFactory,
     CityFactory,
     ContactPersonFactory,
     MembershipFactory,
@@ -64,6 +67,22 @@ TENANT_URLS = {
     "milestone_record": {"pk": "mentorship", "milestone_pk": "milestone"},
     "participant_invite": "mentorship",
     "participant_remove": {"pk": "mentorship", "participant_pk": "participant"},
+    "benchmark_list": None,
+    "benchmark_create": None,
+    "benchmark_import": None,
+    "benchmark_install_shipped": None,
+    "benchmark_detail": "benchmark",
+    "benchmark_edit": "benchmark",
+    "benchmark_publish": "benchmark",
+    "benchmark_new_draft": "benchmark",
+    "benchmark_export": "benchmark",
+    "key_factor_create": {"benchmark_pk": "benchmark"},
+    "key_factor_edit": {"benchmark_pk": "benchmark", "pk": "key_factor"},
+    "key_factor_delete": {"benchmark_pk": "benchmark", "pk": "key_factor"},
+    "key_factor_move": {"benchmark_pk": "benchmark", "pk": "key_factor"},
+    "context_factor_create": {"benchmark_pk": "benchmark"},
+    "context_factor_edit": {"benchmark_pk": "benchmark", "pk": "context_factor"},
+    "context_factor_delete": {"benchmark_pk": "benchmark", "pk": "context_factor"},
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -71,6 +90,8 @@ TENANT_URLS = {
 POST_ONLY = {
     "network_change_role", "network_resend_invitation", "network_revoke_invitation",
     "milestone_delete", "facilitator_add", "facilitator_remove", "milestone_record",
+    "benchmark_import", "benchmark_install_shipped", "benchmark_publish", "benchmark_new_draft",
+    "key_factor_delete", "key_factor_move", "context_factor_delete",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -123,7 +144,11 @@ def objects_of_a(network_a, admin_a):
     city = CityFactory(network=network_a, association=association)
     programme = ProgrammeFactory(network=network_a)
     mentorship = MentorshipFactory(network=network_a, programme=programme, mentee=city, mentor=CityFactory(network=network_a))
+    benchmark = BenchmarkFactory(network=network_a)
     return {
+        "benchmark": benchmark,
+        "key_factor": KeyFactorFactory(network=network_a, benchmark=benchmark),
+        "context_factor": ContextFactorFactory(network=network_a, benchmark=benchmark),
         "programme": programme,
         "milestone": MilestoneFactory(network=network_a, programme=programme),
         "facilitator": ProgrammeFacilitatorFactory(network=network_a, programme=programme, user=member),

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from django.db import transaction
 
+from programmes.benchmarks.demo import seed_benchmarks
 from programmes.directory.demo import seed_directory
 from programmes.mentorships.demo import seed_programmes
 from programmes.tenancy.demo import DEMO_PASSWORD, demo_user, seed_demo
@@ -20,6 +21,7 @@ class Command(BaseCommand):
             networks, logins = seed_demo()
             seed_directory(networks)
             logins += seed_programmes(networks, demo_user)
+            seed_benchmarks(networks)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")
