@@ -32,4 +32,5 @@ urlpatterns += [
     path("<slug:network>/directory/", include("programmes.directory.urls")),
     path("<slug:network>/", include("programmes.mentorships.urls")),
     path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
+    path("<slug:network>/", include("programmes.benchmarks.assessment_urls")),
 ]

@@ -98,3 +98,87 @@ class ContextFactor(TenantModel):
 
     def __str__(self):
         return self.title
+
+
+# --- Self-assessment -------------------------------------------------------------------------
+
+class AssessmentRound(models.TextChoices):
+    INITIAL = "initial", _("At the start of the mentoring")
+    FINAL = "final", _("At the end of the programme")
+
+
+class Level(models.IntegerChoices):
+    NOT_IN_PLACE = 0, _("Not in place")
+    STARTING = 1, _("Starting")
+    PARTLY = 2, _("Partly in place")
+    FULLY = 3, _("Fully in place")
+
+
+class SelfAssessment(TenantModel):
+    """A mentee city's rating of itself against a published benchmark version, once per round."""
+
+    mentorship = models.ForeignKey("mentorships.Mentorship", on_delete=models.CASCADE, related_name="self_assessments")
+    benchmark = models.ForeignKey(Benchmark, on_delete=models.PROTECT, related_name="self_assessments")
+    round = models.CharField(_("round"), max_length=10, choices=AssessmentRound.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        ordering = ["mentorship", "round"]
+        constraints = [models.UniqueConstraint(fields=["mentorship", "round"], name="one_self_assessment_per_round")]
+
+    def __str__(self):
+        return f"{self.mentorship} – {self.get_round_display()}"
+
+    @property
+    def is_completed(self):
+        return self.completed_at is not None
+
+
+class Rating(TenantModel):
+    """One key factor as the mentee city sees it: level, evidence, answers, and whether it is a focus."""
+
+    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="ratings")
+    key_factor = models.ForeignKey(KeyFactor, on_delete=models.PROTECT, related_name="ratings")
+    level = models.PositiveSmallIntegerField(_("how far it is in place"), choices=Level.choices, null=True, blank=True)
+    evidence = models.TextField(_("evidence"), blank=True, help_text=_("What shows this: services, figures, documents."))
+    answers = models.JSONField(_("answers to the guiding questions"), default=dict, blank=True)
+    is_focus = models.BooleanField(_("focus of the mentoring"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+        constraints = [models.UniqueConstraint(fields=["self_assessment", "key_factor"], name="one_rating_per_factor")]
+
+    def __str__(self):
+        return f"{self.key_factor}: {self.get_level_display() if self.level is not None else '—'}"
+
+
+class ContextWeight(TenantModel):
+    """Whether a context factor weighs on the mentee city, with a note."""
+
+    self_assessment = models.ForeignKey(SelfAssessment, on_delete=models.CASCADE, related_name="context_weights")
+    context_factor = models.ForeignKey(ContextFactor, on_delete=models.PROTECT, related_name="+")
+    weighs = models.BooleanField(_("weighs on us"), default=False)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["self_assessment", "context_factor"], name="one_weight_per_context_factor")
+        ]
+
+
+class RatingComment(TenantModel):
+    """A remark of the mentor team or an association on one key factor of a self-assessment."""
+
+    rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]

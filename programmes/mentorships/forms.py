@@ -16,13 +16,14 @@ class ProgrammeForm(TenantModelForm):
         model = Programme
         fields = [
             "title", "theme", "description", "languages", "start_date", "end_date", "format",
-            "uses_benchmark", "benchmark", "planned_visits", "status",
+            "uses_benchmark", "benchmark", "max_focus_factors", "planned_visits", "status",
         ]
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["planned_visits"].widget.attrs.update(min=1, max=10)
+        self.fields["max_focus_factors"].widget.attrs.update(min=1, max=10)
         # Only published (frozen) versions: a self-assessment must not change under a city's feet.
         self.fields["benchmark"].queryset = self.fields["benchmark"].queryset.filter(status="published")
 
@@ -33,6 +34,9 @@ class ProgrammeForm(TenantModelForm):
             self.add_error("end_date", _("The end date cannot be before the start date."))
         if cleaned.get("benchmark") and not cleaned.get("uses_benchmark"):
             self.add_error("benchmark", _("Tick “uses a thematic benchmark”, or leave the benchmark empty."))
+        focus = cleaned.get("max_focus_factors")
+        if focus is not None and not 1 <= focus <= 10:
+            self.add_error("max_focus_factors", _("Allow between 1 and 10 focus factors."))
         visits = cleaned.get("planned_visits")
         if visits is not None and not 1 <= visits <= 10:
             self.add_error("planned_visits", _("Plan between 1 and 10 visits."))

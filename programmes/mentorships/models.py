@@ -51,6 +51,10 @@ class Programme(TenantModel):
         verbose_name=_("benchmark"),
         help_text=_("A published version; mentee cities assess themselves against it."),
     )
+    max_focus_factors = models.PositiveSmallIntegerField(
+        _("focus factors per mentorship"), default=3,
+        help_text=_("How many key factors a mentee city may choose as the focus of its mentoring."),
+    )
     planned_visits = models.PositiveSmallIntegerField(_("planned number of visits"), default=3)
     status = models.CharField(_("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -66,6 +70,11 @@ class Programme(TenantModel):
                 condition=Q(end_date__gte=F("start_date")),
                 name="programme_ends_after_it_starts",
                 violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(max_focus_factors__gte=1, max_focus_factors__lte=10),
+                name="programme_focus_factors_between_1_and_10",
+                violation_error_message=_("Allow between 1 and 10 focus factors."),
             ),
             models.CheckConstraint(
                 condition=Q(planned_visits__gte=1, planned_visits__lte=10),

@@ -12,7 +12,7 @@ from programmes.tenancy.rules import is_network_coordinator, is_network_member, 
 from .models import ProgrammeStatus
 
 
-def _participation(user, mentorship):
+def participation_of(user, mentorship):
     """The user's participant row in `mentorship` (None if none), cached on the mentorship."""
     if not getattr(user, "is_authenticated", False):
         return None
@@ -39,18 +39,18 @@ def facilitates_mentorships_programme(user, mentorship):
 
 @rules.predicate
 def takes_part(user, mentorship):
-    return _participation(user, mentorship) is not None
+    return participation_of(user, mentorship) is not None
 
 
 @rules.predicate
 def leads(user, mentorship):
-    participation = _participation(user, mentorship)
+    participation = participation_of(user, mentorship)
     return participation is not None and participation.is_lead
 
 
 @rules.predicate
 def is_team_member(user, mentorship):
-    participation = _participation(user, mentorship)
+    participation = participation_of(user, mentorship)
     return participation is not None and participation.role in {"mentee_team", "mentor_team"}
 
 

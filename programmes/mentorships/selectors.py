@@ -115,7 +115,7 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
 def get_mentorship(network, pk):
     return get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
-        .select_related("programme")
+        .select_related("programme__benchmark")
         .prefetch_related(_places(), _participants(), "milestones_done", "programme__milestones",
                           "programme__facilitators")
     )

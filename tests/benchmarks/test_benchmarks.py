@@ -128,7 +128,8 @@ def test_programme_takes_only_a_published_benchmark(client, network_a, coordinat
     page = client.get(reverse("programme_create", kwargs={"network": "network-a"})).content.decode()
     assert "Ready" in page and "Draft only" not in page
     data = {"title": "P", "theme": "T", "start_date": "2027-01-01", "end_date": "2027-12-31", "format": "pairs",
-            "planned_visits": "3", "status": "draft", "benchmark": draft.pk, "uses_benchmark": "on"}
+            "planned_visits": "3", "max_focus_factors": "3", "status": "draft", "benchmark": draft.pk,
+            "uses_benchmark": "on"}
     assert "Select a valid choice" in client.post(reverse("programme_create", kwargs={"network": "network-a"}),
                                                   data).content.decode()
     data["benchmark"] = published.pk

@@ -7,6 +7,9 @@ visitor to sign in). A new URL pattern that is not in these tables fails `test_e
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_scopes import scopes_disabled
+
+from programmes.benchmarks.models import Rating, SelfAssessment
 
 from tests.factories import (
     AssociationFactory,
@@ -26,7 +29,7 @@ from tests.factories import (
 )
 
 # name -> which object of network A fills the URL's <pk> (None: the URL has only <network>), or,
-# for URLs with several ids, {URL argument: object}.
+# for URLs with several ids, {URL argument: object} (a value that names no object is used as it is).
 TENANT_URLS = {
     "network_home": None,
     "network_members": None,
@@ -83,6 +86,13 @@ TENANT_URLS = {
     "context_factor_create": {"benchmark_pk": "benchmark"},
     "context_factor_edit": {"benchmark_pk": "benchmark", "pk": "context_factor"},
     "context_factor_delete": {"benchmark_pk": "benchmark", "pk": "context_factor"},
+    "self_assessment": "mentorship",
+    "self_assessment_start": "mentorship",
+    "self_assessment_rate": {"pk": "mentorship", "round": "initial", "factor_pk": "key_factor"},
+    "self_assessment_comment": {"pk": "mentorship", "round": "initial", "factor_pk": "key_factor"},
+    "self_assessment_context": {"pk": "mentorship", "round": "initial"},
+    "self_assessment_complete": {"pk": "mentorship", "round": "initial"},
+    "programme_focus": "programme",
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -92,6 +102,7 @@ POST_ONLY = {
     "milestone_delete", "facilitator_add", "facilitator_remove", "milestone_record",
     "benchmark_import", "benchmark_install_shipped", "benchmark_publish", "benchmark_new_draft",
     "key_factor_delete", "key_factor_move", "context_factor_delete",
+    "self_assessment_start", "self_assessment_comment", "self_assessment_context", "self_assessment_complete",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -144,10 +155,17 @@ def objects_of_a(network_a, admin_a):
     city = CityFactory(network=network_a, association=association)
     programme = ProgrammeFactory(network=network_a)
     mentorship = MentorshipFactory(network=network_a, programme=programme, mentee=city, mentor=CityFactory(network=network_a))
-    benchmark = BenchmarkFactory(network=network_a)
+    benchmark = BenchmarkFactory(network=network_a, status="published")
+    key_factor = KeyFactorFactory(network=network_a, benchmark=benchmark)
+    programme.benchmark = benchmark
+    with scopes_disabled():
+        programme.save()
+        assessment = SelfAssessment.objects.create(network=network_a, mentorship=mentorship, benchmark=benchmark,
+                                                   round="initial")
+        Rating.objects.create(network=network_a, self_assessment=assessment, key_factor=key_factor)
     return {
         "benchmark": benchmark,
-        "key_factor": KeyFactorFactory(network=network_a, benchmark=benchmark),
+        "key_factor": key_factor,
         "context_factor": ContextFactorFactory(network=network_a, benchmark=benchmark),
         "programme": programme,
         "milestone": MilestoneFactory(network=network_a, programme=programme),
@@ -167,7 +185,7 @@ def _url(name, network_slug, objects):
     fills = TENANT_URLS[name] or {}
     if isinstance(fills, str):
         fills = {"pk": fills}
-    kwargs.update({argument: objects[key].pk for argument, key in fills.items()})
+    kwargs.update({argument: objects[key].pk if key in objects else key for argument, key in fills.items()})
     return reverse(name, kwargs=kwargs)
 
 

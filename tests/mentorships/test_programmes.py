@@ -14,7 +14,7 @@ def _url(name, **kwargs):
 PROGRAMME = {
     "title": "IncluCities 2027", "theme": "Integration of third-country nationals", "description": "",
     "languages": "English, Italian", "start_date": "2027-01-01", "end_date": "2028-06-30", "format": "pairs",
-    "uses_benchmark": "", "planned_visits": "4", "status": "draft",
+    "uses_benchmark": "", "max_focus_factors": "3", "planned_visits": "4", "status": "draft",
 }
 
 

@@ -1,0 +1,18 @@
+"""Self-assessment pages, under /<network>/."""
+
+from django.urls import path
+
+from . import assessment_views as views
+
+urlpatterns = [
+    path("mentorships/<int:pk>/self-assessment/", views.overview, name="self_assessment"),
+    path("mentorships/<int:pk>/self-assessment/start/", views.start, name="self_assessment_start"),
+    path("mentorships/<int:pk>/self-assessment/<str:round>/factors/<int:factor_pk>/", views.rate,
+         name="self_assessment_rate"),
+    path("mentorships/<int:pk>/self-assessment/<str:round>/factors/<int:factor_pk>/comments/", views.comment,
+         name="self_assessment_comment"),
+    path("mentorships/<int:pk>/self-assessment/<str:round>/context/", views.context, name="self_assessment_context"),
+    path("mentorships/<int:pk>/self-assessment/<str:round>/complete/", views.complete,
+         name="self_assessment_complete"),
+    path("programmes/<int:pk>/focus-factors/", views.programme_focus, name="programme_focus"),
+]

@@ -1,0 +1,141 @@
+"""The mentee's self-assessment pages, and the programme's overview of focus factors."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.errors import TenancyError
+
+from . import assessment_selectors as selectors
+from . import charts
+from . import self_assessment as services
+from .assessment_forms import CommentForm, RatingForm
+from .models import AssessmentRound
+
+
+def _mentorship(request, pk, perm="benchmarks.view_self_assessment"):
+    mentorship = mentorship_selectors.get_mentorship(request.network, pk)
+    require(request, perm, mentorship)
+    return mentorship
+
+
+def _round(value):
+    if value not in AssessmentRound.values:
+        raise Http404
+    return value
+
+
+def _back(mentorship):
+    return redirect("self_assessment", network=mentorship.network.slug, pk=mentorship.pk)
+
+
+def overview(request, network, pk):
+    mentorship = _mentorship(request, pk)
+    assessments = selectors.assessments_of(mentorship)
+    initial, final = assessments.get(AssessmentRound.INITIAL), assessments.get(AssessmentRound.FINAL)
+    shown = [a for a in (initial, final) if a is not None]
+    factors = [rating.key_factor for rating in shown[0].ratings.all()] if shown else []
+    chart = charts.profile(factors, [{r.key_factor_id: r.level for r in a.ratings.all()} for a in shown])
+    rows = [(factor, [next(r for r in a.ratings.all() if r.key_factor_id == factor.pk) for a in shown])
+            for factor in factors]
+    return render(request, "benchmarks/self_assessment.html", {
+        "mentorship": mentorship, "programme": mentorship.programme, "benchmark": mentorship.programme.benchmark,
+        "initial": initial, "final": final, "shown": shown, "rows": rows, "chart": chart,
+        "focus_limit": mentorship.programme.max_focus_factors,
+        "can_rate": request.user.has_perm("benchmarks.rate", mentorship),
+    })
+
+
+@require_POST
+def start(request, network, pk):
+    mentorship = _mentorship(request, pk, "benchmarks.rate")
+    round = _round(request.POST.get("round", ""))
+    apply_change(request, lambda: services.start(mentorship, round=round, by=request.user))
+    return _back(mentorship)
+
+
+def rate(request, network, pk, round, factor_pk):
+    mentorship = _mentorship(request, pk)
+    assessment = selectors.get_assessment(mentorship, _round(round))
+    rating = selectors.get_rating(assessment, factor_pk)
+    can_rate = request.user.has_perm("benchmarks.rate", mentorship) and not assessment.is_completed
+    questions = rating.key_factor.questions.all()
+    if request.method == "POST":
+        if not can_rate:
+            raise PermissionDenied
+        form = RatingForm(request.POST, questions=questions)
+        if form.is_valid():
+            try:
+                services.rate(rating, level=form.cleaned_data["level"], evidence=form.cleaned_data["evidence"],
+                              answers=form.answers(), is_focus=form.cleaned_data["is_focus"], by=request.user)
+            except TenancyError as error:
+                form.add_error("is_focus", str(error.message))
+            else:
+                if request.htmx:
+                    return _saved_status(_("Saved at %(time)s") % {"time": formats.time_format(timezone.localtime())})
+                messages.success(request, _("Your answers on “%(factor)s” were saved.") % {"factor": rating.key_factor})
+                return _back(mentorship)
+        if request.htmx:
+            errors = "; ".join(str(e) for errors in form.errors.values() for e in errors)
+            return _saved_status(_("Not saved: %(errors)s") % {"errors": errors}, failed=True)
+        status = 400
+    else:
+        form = RatingForm(initial=RatingForm.initial_for(rating), questions=questions)
+        status = 200
+    return render(request, "benchmarks/rating_form.html", {
+        "mentorship": mentorship, "programme": mentorship.programme, "assessment": assessment, "rating": rating,
+        "factor": rating.key_factor, "form": form, "can_rate": can_rate,
+        "comment_form": CommentForm(),
+        "can_comment": request.user.has_perm("benchmarks.comment_self_assessment", mentorship),
+    }, status=status)
+
+
+def _saved_status(text, failed=False):
+    css = "text-danger-emphasis" if failed else "text-success-emphasis"
+    return HttpResponse(f'<span class="{css}">{text}</span>', status=200)
+
+
+@require_POST
+def comment(request, network, pk, round, factor_pk):
+    mentorship = _mentorship(request, pk, "benchmarks.comment_self_assessment")
+    rating = selectors.get_rating(selectors.get_assessment(mentorship, _round(round)), factor_pk)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        services.comment(rating, text=form.cleaned_data["text"], by=request.user)
+        messages.success(request, _("Your comment was added."))
+    else:
+        messages.error(request, _("Write a comment before sending it."))
+    return redirect("self_assessment_rate", network=network, pk=pk, round=round, factor_pk=factor_pk)
+
+
+@require_POST
+def context(request, network, pk, round):
+    mentorship = _mentorship(request, pk, "benchmarks.rate")
+    assessment = selectors.get_assessment(mentorship, _round(round))
+    weights = {w.pk: (request.POST.get(f"weighs_{w.pk}") == "on", request.POST.get(f"note_{w.pk}", "").strip())
+               for w in assessment.context_weights.all()}
+    apply_change(request, lambda: services.note_context(assessment, weights=weights, by=request.user),
+                 _("The context factors were saved."))
+    return _back(mentorship)
+
+
+@require_POST
+def complete(request, network, pk, round):
+    mentorship = _mentorship(request, pk, "benchmarks.rate")
+    assessment = selectors.get_assessment(mentorship, _round(round))
+    services.complete(assessment, by=request.user)
+    messages.success(request, _("The self-assessment is completed; its ratings and focus factors are now shared with the programme."))
+    return _back(mentorship)
+
+
+def programme_focus(request, network, pk):
+    programme = mentorship_selectors.get_programme(request.network, pk)
+    require(request, "benchmarks.view_programme_focus", programme)
+    return render(request, "benchmarks/programme_focus.html",
+                  {"programme": programme, "overview": selectors.programme_focus(programme)})
