@@ -168,3 +168,20 @@ def test_self_assessment_pages_in_constant_queries(client, network_a, mentee, me
     client.force_login(coordinator)
     with django_assert_max_num_queries(13):
         assert client.get(_url("programme_focus", pk=programme.pk)).status_code == 200
+
+
+def test_final_round_is_shown_beside_the_first_to_show_the_change(client, network_a, mentorship, mentee):
+    with scope(network=network_a):
+        initial = services.start(mentorship, round="initial", by=mentee)
+        services.rate(initial.ratings.get(key_factor__number=3), level=0, evidence="", answers={}, is_focus=True,
+                      by=mentee)
+        services.complete(initial, by=mentee)
+        final = services.start(mentorship, round="final", by=mentee)
+        services.rate(final.ratings.get(key_factor__number=3), level=3, evidence="", answers={}, is_focus=False,
+                      by=mentee)
+    client.force_login(mentee)
+    page = client.get(_url("self_assessment", pk=mentorship.pk)).content.decode()
+    assert "At the start of the mentoring" in page and "At the end of the programme" in page
+    row = page.split("3. Factor 3")[2].split("</tr>")[0]  # the table row, after the chart's label
+    assert row.index("Not in place") < row.index("Fully in place")
+    assert page.count('fill="#b35c00"') >= 1  # the final round's bars in the chart
