@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "programmes.directory",
     "programmes.mentorships",
     "programmes.benchmarks",
+    "programmes.supportgroups",
 ]
 
 MIDDLEWARE = [

@@ -30,6 +30,7 @@ if settings.DEV_MAIL_VIEWER:
 urlpatterns += [
     path("<slug:network>/", include("programmes.tenancy.urls")),
     path("<slug:network>/directory/", include("programmes.directory.urls")),
+    path("<slug:network>/directory/", include("programmes.supportgroups.urls")),
     path("<slug:network>/", include("programmes.mentorships.urls")),
     path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
     path("<slug:network>/", include("programmes.benchmarks.assessment_urls")),

@@ -99,6 +99,7 @@ def city_detail(request, network, pk):
         "city": city,
         "places": city_mentorships(city),
         "can_manage": request.user.has_perm(MANAGE, request.network),
+        "can_see_support_group": request.user.has_perm("supportgroups.manage_support_group", city),
     })
 
 

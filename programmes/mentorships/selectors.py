@@ -77,6 +77,7 @@ class DashboardRow:
     peers: list
     next_milestone: Milestone | None
     overdue: list
+    without_migrant_representative: list  # mentee cities whose support group lacks one (a warning)
 
     @property
     def is_overdue(self):
@@ -94,8 +95,12 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     mentorships = Mentorship.objects.filter(programme=programme).prefetch_related(_places(), "milestones_done")
     if phase:
         mentorships = mentorships.filter(phase=phase)
+    mentorships = list(mentorships.order_by("title"))
+    represented = _cities_with_migrant_representative(
+        {p.city_id for m in mentorships for p in m.cities.all() if p.side == CitySide.MENTEE}
+    )
     rows = []
-    for mentorship in mentorships.order_by("title"):
+    for mentorship in mentorships:
         done = {d.milestone_id for d in mentorship.milestones_done.all()}
         open_milestones = [m for m in milestones if m.pk not in done]
         places = list(mentorship.cities.all())
@@ -106,10 +111,22 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
             peers=[p for p in places if p.side == CitySide.PEER],
             next_milestone=open_milestones[0] if open_milestones else None,
             overdue=[m for m in open_milestones if m.due_date < today],
+            without_migrant_representative=[
+                p.city for p in places if p.side == CitySide.MENTEE and p.city_id not in represented
+            ],
         )
         if not overdue_only or row.is_overdue:
             rows.append(row)
     return rows
+
+
+def _cities_with_migrant_representative(city_ids):
+    from programmes.supportgroups.models import StakeholderType, SupportGroupMember
+
+    return set(
+        SupportGroupMember.objects.filter(city_id__in=city_ids, stakeholder_type=StakeholderType.MIGRANT_REPRESENTATIVE)
+        .values_list("city_id", flat=True)
+    )
 
 
 def get_mentorship(network, pk):

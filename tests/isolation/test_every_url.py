@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
+from programmes.supportgroups.models import SupportGroupMember
 
 from tests.factories import (
     AssociationFactory,
@@ -93,6 +94,9 @@ TENANT_URLS = {
     "self_assessment_context": {"pk": "mentorship", "round": "initial"},
     "self_assessment_complete": {"pk": "mentorship", "round": "initial"},
     "programme_focus": "programme",
+    "support_group": "city",
+    "support_group_member_edit": {"pk": "city", "member_pk": "support_group_member"},
+    "support_group_member_remove": {"pk": "city", "member_pk": "support_group_member"},
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -163,7 +167,12 @@ def objects_of_a(network_a, admin_a):
         assessment = SelfAssessment.objects.create(network=network_a, mentorship=mentorship, benchmark=benchmark,
                                                    round="initial")
         Rating.objects.create(network=network_a, self_assessment=assessment, key_factor=key_factor)
+    with scopes_disabled():
+        support_group_member = SupportGroupMember.objects.create(network=network_a, city=city, name="Amina",
+                                                   stakeholder_type="migrant_representative",
+                                                   consent_given_on="2026-01-01")
     return {
+        "support_group_member": support_group_member,
         "benchmark": benchmark,
         "key_factor": key_factor,
         "context_factor": ContextFactorFactory(network=network_a, benchmark=benchmark),

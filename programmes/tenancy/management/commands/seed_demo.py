@@ -2,12 +2,12 @@
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-
 from django.db import transaction
 
 from programmes.benchmarks.demo import seed_benchmarks
 from programmes.directory.demo import seed_directory
 from programmes.mentorships.demo import seed_programmes
+from programmes.supportgroups.demo import seed_support_groups
 from programmes.tenancy.demo import DEMO_PASSWORD, demo_user, seed_demo
 
 
@@ -22,6 +22,7 @@ class Command(BaseCommand):
             seed_directory(networks)
             logins += seed_programmes(networks, demo_user)
             seed_benchmarks(networks)
+            seed_support_groups(networks)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")

@@ -1,0 +1,37 @@
+"""Changes to a city's local support group, with the guide's rules."""
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.services import audit
+
+from .models import MAX_MEMBERS, StakeholderType, SupportGroupMember
+
+
+class SupportGroupFullError(TenancyError):
+    message = _("A local support group has at most ten members (the guide's rule). Remove someone first.")
+
+
+def lacks_migrant_representative(city):
+    """The guide asks for at least one migrant representative: a warning until there is one."""
+    return not city.support_group.filter(stakeholder_type=StakeholderType.MIGRANT_REPRESENTATIVE).exists()
+
+
+@transaction.atomic
+def save_member(form, *, by):
+    member = form.save(commit=False)
+    if member.pk is None:
+        # Lock the city row so that two people adding at once cannot pass the limit together.
+        type(member.city).objects.select_for_update().filter(pk=member.city_id).first()
+        if SupportGroupMember.objects.filter(city=member.city).count() >= MAX_MEMBERS:
+            raise SupportGroupFullError()
+    member.save()
+    audit(member.network, by=by, action="support_group.member_saved", subject=member.name, city=member.city_id)
+    return member
+
+
+@transaction.atomic
+def remove_member(member, *, by):
+    audit(member.network, by=by, action="support_group.member_removed", subject=member.name, city=member.city_id)
+    member.delete()
