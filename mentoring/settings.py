@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "programmes.mentorships",
     "programmes.benchmarks",
     "programmes.supportgroups",
+    "programmes.questionnaires",
 ]
 
 MIDDLEWARE = [

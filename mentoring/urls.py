@@ -34,4 +34,5 @@ urlpatterns += [
     path("<slug:network>/", include("programmes.mentorships.urls")),
     path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
     path("<slug:network>/", include("programmes.benchmarks.assessment_urls")),
+    path("<slug:network>/", include("programmes.questionnaires.urls")),
 ]

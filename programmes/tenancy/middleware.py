@@ -6,10 +6,11 @@ the user does not belong to both answer 404: whether a network exists is itself 
 """
 
 from allauth.mfa.models import Authenticator
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 from django_scopes import scope, scopes_disabled
@@ -45,6 +46,10 @@ class NetworkMiddleware:
             return self.get_response(request)
 
         if not request.user.is_authenticated:
+            if getattr(request, "htmx", False):
+                # A background save after the session ended: say so where the "Saved" status goes,
+                # and leave the page (and what the person typed) as it is.
+                return render(request, "components/session_expired.html", {"login_url": settings.LOGIN_URL})
             return redirect_to_login(request.get_full_path())
         network = Network.objects.filter(slug=slug).first()
         if network is None or not request.user.has_perm("tenancy.view_network", network):

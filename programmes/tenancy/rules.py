@@ -5,6 +5,7 @@ user object by `membership_for`, so checking several permissions costs one query
 """
 
 import rules
+from django.utils.functional import empty
 from django_scopes import scopes_disabled
 
 from .models import Membership, Role
@@ -12,10 +13,18 @@ from .models import Membership, Role
 _CACHE_ATTR = "_network_memberships"
 
 
+def _unwrapped(user):
+    """request.user is a lazy wrapper, while permission checks receive the User inside it:
+    cache on the User itself so that both share one lookup."""
+    wrapped = getattr(user, "_wrapped", None)
+    return user if wrapped is None or wrapped is empty else wrapped
+
+
 def membership_for(user, network):
     """The user's membership of `network`, or None. Cached on the user object."""
     if network is None or not getattr(user, "is_authenticated", False):
         return None
+    user = _unwrapped(user)
     cache = user.__dict__.setdefault(_CACHE_ATTR, {})
     if network.pk not in cache:
         with scopes_disabled():  # looking up membership is what decides the scope
@@ -23,12 +32,8 @@ def membership_for(user, network):
     return cache[network.pk]
 
 
-def remember_membership(user, network, membership):
-    user.__dict__.setdefault(_CACHE_ATTR, {})[network.pk] = membership
-
-
 def forget_memberships(user):
-    user.__dict__.pop(_CACHE_ATTR, None)
+    _unwrapped(user).__dict__.pop(_CACHE_ATTR, None)
 
 
 @rules.predicate

@@ -7,9 +7,11 @@ visitor to sign in). A new URL pattern that is not in these tables fails `test_e
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
+from programmes.questionnaires.models import Question
+from programmes.questionnaires.services import start_response
 from programmes.supportgroups.models import SupportGroupMember
 
 from tests.factories import (
@@ -97,6 +99,9 @@ TENANT_URLS = {
     "support_group": "city",
     "support_group_member_edit": {"pk": "city", "member_pk": "support_group_member"},
     "support_group_member_remove": {"pk": "city", "member_pk": "support_group_member"},
+    "needs_analysis": "mentorship",
+    "needs_analysis_start": "mentorship",
+    "needs_analysis_answer": {"pk": "mentorship", "question_pk": "question"},
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -107,6 +112,7 @@ POST_ONLY = {
     "benchmark_import", "benchmark_install_shipped", "benchmark_publish", "benchmark_new_draft",
     "key_factor_delete", "key_factor_move", "context_factor_delete",
     "self_assessment_start", "self_assessment_comment", "self_assessment_context", "self_assessment_complete",
+    "needs_analysis_start", "needs_analysis_answer",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -171,7 +177,11 @@ def objects_of_a(network_a, admin_a):
         support_group_member = SupportGroupMember.objects.create(network=network_a, city=city, name="Amina",
                                                    stakeholder_type="migrant_representative",
                                                    consent_given_on="2026-01-01")
+    with scope(network=network_a):
+        response = start_response(mentorship, kind="annex2", language="en", by=None)
+        question = Question.objects.filter(section__template=response.template).first()
     return {
+        "question": question,
         "support_group_member": support_group_member,
         "benchmark": benchmark,
         "key_factor": key_factor,

@@ -1,0 +1,110 @@
+"""Questionnaires as data (DESIGN.md, "Content as data"): templates with sections and questions,
+and each mentorship's response with one answer per question.
+
+Each section says which party answers it; an answer carries a version number so that two people
+saving the same answer never silently overwrite each other.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from programmes.tenancy.models import TenantModel
+
+
+class Kind(models.TextChoices):
+    NEEDS_ANALYSIS = "annex2", _("Needs analysis (Annex 2)")
+
+
+class Party(models.TextChoices):
+    MENTEE_CITY = "mentee_city", _("Mentee city")
+    MENTEE_ASSOCIATION = "mentee_association", _("Mentee association")
+    MENTOR_CITY = "mentor_city", _("Mentor city")
+    MENTOR_ASSOCIATION = "mentor_association", _("Mentor association")
+
+
+# The programme role that speaks for each party.
+PARTY_OF_ROLE = {
+    "mentee_team": Party.MENTEE_CITY,
+    "mentee_association": Party.MENTEE_ASSOCIATION,
+    "mentor_team": Party.MENTOR_CITY,
+    "mentor_association": Party.MENTOR_ASSOCIATION,
+}
+
+
+class QuestionKind(models.TextChoices):
+    LONG_TEXT = "long_text", _("Long text")
+    SHORT_TEXT = "short_text", _("Short text")
+    NUMBER = "number", _("Number")
+
+
+class QuestionnaireTemplate(TenantModel):
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("questionnaire template")
+        verbose_name_plural = _("questionnaire templates")
+        constraints = [
+            models.UniqueConstraint(fields=["network", "kind", "language", "version"], name="template_version_unique")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Section(TenantModel):
+    template = models.ForeignKey(QuestionnaireTemplate, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField()
+    title = models.CharField(_("title"), max_length=300)
+    answered_by = models.CharField(_("answered by"), max_length=30, choices=Party.choices)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return self.title
+
+
+class Question(TenantModel):
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveIntegerField()
+    text = models.TextField(_("question"))
+    help_text = models.TextField(_("help text"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices, default=QuestionKind.LONG_TEXT)
+    max_length = models.PositiveIntegerField(_("maximum length"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.text}"
+
+
+class Response(TenantModel):
+    """A mentorship's answers to one questionnaire template (the version it was written against)."""
+
+    mentorship = models.ForeignKey("mentorships.Mentorship", on_delete=models.CASCADE, related_name="responses")
+    template = models.ForeignKey(QuestionnaireTemplate, on_delete=models.PROTECT, related_name="responses")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["mentorship", "template"], name="one_response_per_template")]
+
+    def __str__(self):
+        return f"{self.template} – {self.mentorship}"
+
+
+class Answer(TenantModel):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("answer"), blank=True)
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")]
