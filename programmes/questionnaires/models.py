@@ -108,3 +108,37 @@ class Answer(TenantModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")]
+
+
+class Submission(TenantModel):
+    """A frozen version of the whole response, e.g. "first draft before matching"."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="submissions")
+    number = models.PositiveIntegerField()
+    label = models.CharField(_("name of this version"), max_length=200)
+    answers = models.JSONField(default=dict)  # {question id: text} at the time of submission
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["response", "number"], name="submission_number_unique")]
+
+    def __str__(self):
+        return f"{self.number}. {self.label}"
+
+
+class AnswerComment(TenantModel):
+    """A remark on one question of a response; replies point at the comment they answer."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["created_at", "pk"]

@@ -20,3 +20,14 @@ def answers_for_a_party(user, mentorship):
 
 rules.add_perm("questionnaires.view_response", takes_part)
 rules.add_perm("questionnaires.answer", answers_for_a_party)
+
+
+@rules.predicate
+def is_mentee_team(user, mentorship):
+    return party_of(user, mentorship) == "mentee_city"
+
+
+# The four parties comment; the mentee team submits versions and resolves comments.
+rules.add_perm("questionnaires.comment", answers_for_a_party)
+rules.add_perm("questionnaires.submit", is_mentee_team)
+rules.add_perm("questionnaires.resolve_comment", is_mentee_team)

@@ -1,10 +1,10 @@
 """Reads for the questionnaire page: the response with its sections, questions and answers."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from .models import Answer, Kind, Question, Response, Section
+from .models import Answer, AnswerComment, Kind, Question, Response, Section
 
 
 @dataclass
@@ -13,6 +13,11 @@ class QuestionItem:
     answer: Answer | None
     error: str | None = None  # why the last save was refused
     typed: str | None = None  # what the person typed, kept when a save is refused
+    comments: list = field(default_factory=list)  # top-level comments, each with .thread (its replies)
+
+    @property
+    def open_comments(self):
+        return sum(1 for c in self.comments if c.resolved_at is None)
 
 
 @dataclass
@@ -36,10 +41,12 @@ def response_page(response, *, party):
         Prefetch("questions", queryset=Question.objects.order_by("number"))
     )
     answers = {a.question_id: a for a in Answer.objects.filter(response=response).select_related("updated_by")}
+    comments = _comments_by_question(response)
     return [
         SectionView(
             section=section,
-            items=[QuestionItem(question, answers.get(question.pk)) for question in section.questions.all()],
+            items=[QuestionItem(question, answers.get(question.pk), comments=comments.get(question.pk, []))
+                   for question in section.questions.all()],
             editable=party is not None and section.answered_by == party,
         )
         for section in sections
@@ -48,3 +55,35 @@ def response_page(response, *, party):
 
 def get_question(response, pk):
     return Question.objects.filter(section__template=response.template, pk=pk).select_related("section").first()
+
+
+def _comments_by_question(response):
+    """{question id: [top-level comment with .thread = its replies]}, from one query."""
+    comments = list(AnswerComment.objects.filter(response=response).select_related("author", "resolved_by"))
+    for comment in comments:
+        comment.thread = [c for c in comments if c.parent_id == comment.pk]
+    grouped = {}
+    for comment in comments:
+        if comment.parent_id is None:
+            grouped.setdefault(comment.question_id, []).append(comment)
+    return grouped
+
+
+def get_comment(response, pk):
+    return AnswerComment.objects.filter(response=response, pk=pk).first()
+
+
+def submissions(response):
+    return list(response.submissions.select_related("submitted_by").order_by("number"))
+
+
+def comparison(response, older, newer):
+    """Per question, the words that changed from submission `older` to `newer`."""
+    from .services import word_diff
+
+    questions = Question.objects.filter(section__template=response.template).order_by("number")
+    rows = []
+    for question in questions:
+        before, after = older.answers.get(str(question.pk), ""), newer.answers.get(str(question.pk), "")
+        rows.append({"question": question, "changed": before != after, "parts": word_diff(before, after)})
+    return rows

@@ -2,16 +2,27 @@
 optimistic locking (the answer's version), so a second save over someone else's never wins
 silently."""
 
+import difflib
 import json
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.services import audit
 
-from .models import Answer, Question, QuestionKind, QuestionnaireTemplate, Response, Section
+from .models import (
+    Answer,
+    AnswerComment,
+    Question,
+    QuestionKind,
+    QuestionnaireTemplate,
+    Response,
+    Section,
+    Submission,
+)
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
 
@@ -95,3 +106,55 @@ def save_answer(response, question, *, text, based_on_version, by):
         answer.updated_by = by
         answer.save()
     return answer
+
+
+class NothingToSubmitError(TenancyError):
+    message = _("Answer at least one question before submitting a version.")
+
+
+@transaction.atomic
+def submit_version(response, *, label, by):
+    """Freeze every answer as they are now, under a name the mentee chooses."""
+    answers = {str(a.question_id): a.text for a in response.answers.all() if a.text}
+    if not answers:
+        raise NothingToSubmitError()
+    last = response.submissions.order_by("-number").first()
+    submission = Submission.objects.create(
+        network=response.network, response=response, number=(last.number + 1) if last else 1, label=label,
+        answers=answers, submitted_by=by,
+    )
+    audit(response.network, by=by, action="questionnaire.submitted", subject=f"{response} – {submission}")
+    return submission
+
+
+def word_diff(old, new):
+    """[(op, text)] with op in {"same", "removed", "added"}: the words that changed between versions."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    parts = []
+    for tag, a1, a2, b1, b2 in matcher.get_opcodes():
+        if tag == "equal":
+            parts.append(("same", " ".join(old_words[a1:a2])))
+            continue
+        if a2 > a1:
+            parts.append(("removed", " ".join(old_words[a1:a2])))
+        if b2 > b1:
+            parts.append(("added", " ".join(new_words[b1:b2])))
+    return parts
+
+
+@transaction.atomic
+def comment(response, question, *, text, by, parent=None):
+    if parent is not None and (parent.response_id != response.pk or parent.question_id != question.pk):
+        raise ValueError("a reply belongs to the same question")
+    return AnswerComment.objects.create(network=response.network, response=response, question=question,
+                                        parent=parent, author=by, text=text)
+
+
+@transaction.atomic
+def resolve_comment(comment, *, by):
+    if comment.resolved_at is None:
+        comment.resolved_at = timezone.now()
+        comment.resolved_by = by
+        comment.save(update_fields=["resolved_at", "resolved_by"])
+    return comment

@@ -7,4 +7,10 @@ urlpatterns = [
     path("mentorships/<int:pk>/needs-analysis/start/", views.start, name="needs_analysis_start"),
     path("mentorships/<int:pk>/needs-analysis/answers/<int:question_pk>/", views.save_answer,
          name="needs_analysis_answer"),
+    path("mentorships/<int:pk>/needs-analysis/questions/<int:question_pk>/comments/", views.add_comment,
+         name="needs_analysis_comment"),
+    path("mentorships/<int:pk>/needs-analysis/comments/<int:comment_pk>/resolve/", views.resolve_comment,
+         name="needs_analysis_resolve"),
+    path("mentorships/<int:pk>/needs-analysis/submit/", views.submit, name="needs_analysis_submit"),
+    path("mentorships/<int:pk>/needs-analysis/compare/", views.compare, name="needs_analysis_compare"),
 ]

@@ -35,6 +35,10 @@ def needs_analysis(request, network, pk, errors=None, typed=None, status=200):
     return render(request, "questionnaires/response.html", {
         "mentorship": mentorship, "programme": mentorship.programme, "response": response, "sections": sections,
         "can_start": request.user.has_perm("questionnaires.answer", mentorship),
+        "can_comment": request.user.has_perm("questionnaires.comment", mentorship),
+        "can_submit": request.user.has_perm("questionnaires.submit", mentorship),
+        "can_resolve": request.user.has_perm("questionnaires.resolve_comment", mentorship),
+        "submissions": selectors.submissions(response) if response else [],
     }, status=status)
 
 
@@ -89,3 +93,80 @@ def _conflict(request, mentorship, question, *, mine, current: Answer):
         html = render_to_string("questionnaires/_conflict.html", context, request=request)
         return HttpResponse(html, headers={"HX-Retarget": f"#question-{question.pk}", "HX-Reswap": "outerHTML"})
     return render(request, "questionnaires/conflict.html", context, status=409)
+
+
+def _response_or_404(mentorship):
+    response = selectors.response_of(mentorship)
+    if response is None:
+        raise Http404
+    return response
+
+
+def _back_to(network, pk, question=None):
+    url = reverse("needs_analysis", kwargs={"network": network, "pk": pk})
+    return redirect(url + (f"#question-{question.pk}" if question else ""))
+
+
+@require_POST
+def add_comment(request, network, pk, question_pk):
+    mentorship = _mentorship(request, pk, "questionnaires.comment")
+    response = _response_or_404(mentorship)
+    question = selectors.get_question(response, question_pk)
+    if question is None:
+        raise Http404
+    parent = None
+    if request.POST.get("parent"):
+        parent = selectors.get_comment(response, request.POST["parent"]) if request.POST["parent"].isdigit() else None
+        if parent is None or parent.question_id != question.pk:
+            raise Http404
+    text = request.POST.get("text", "").strip()
+    if not text:
+        messages.error(request, _("Write a comment before sending it."))
+    else:
+        services.comment(response, question, text=text[:5000], by=request.user, parent=parent)
+        messages.success(request, _("Your comment on question %(number)s was added.") % {"number": question.number})
+    return _back_to(network, pk, question)
+
+
+@require_POST
+def resolve_comment(request, network, pk, comment_pk):
+    mentorship = _mentorship(request, pk, "questionnaires.resolve_comment")
+    comment = selectors.get_comment(_response_or_404(mentorship), comment_pk)
+    if comment is None:
+        raise Http404
+    services.resolve_comment(comment, by=request.user)
+    messages.success(request, _("The comment is marked as resolved."))
+    return _back_to(network, pk, comment.question)
+
+
+@require_POST
+def submit(request, network, pk):
+    mentorship = _mentorship(request, pk, "questionnaires.submit")
+    response = _response_or_404(mentorship)
+    label = request.POST.get("label", "").strip()[:200]
+    if not label:
+        messages.error(request, _("Give the version a name, for example “first draft before matching”."))
+        return _back_to(network, pk)
+    try:
+        submission = services.submit_version(response, label=label, by=request.user)
+    except services.NothingToSubmitError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Version %(number)s, “%(label)s”, is frozen.")
+                         % {"number": submission.number, "label": submission.label})
+    return _back_to(network, pk)
+
+
+def compare(request, network, pk):
+    mentorship = _mentorship(request, pk)
+    response = _response_or_404(mentorship)
+    versions = {s.number: s for s in selectors.submissions(response)}
+    try:
+        older, newer = versions[int(request.GET.get("from", ""))], versions[int(request.GET.get("to", ""))]
+    except (KeyError, ValueError):
+        messages.error(request, _("Choose two submitted versions to compare."))
+        return _back_to(network, pk)
+    return render(request, "questionnaires/compare.html", {
+        "mentorship": mentorship, "programme": mentorship.programme, "older": older, "newer": newer,
+        "rows": selectors.comparison(response, older, newer),
+    })

@@ -11,6 +11,7 @@ from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
 from programmes.questionnaires.models import Question
+from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_response
 from programmes.supportgroups.models import SupportGroupMember
 
@@ -102,6 +103,10 @@ TENANT_URLS = {
     "needs_analysis": "mentorship",
     "needs_analysis_start": "mentorship",
     "needs_analysis_answer": {"pk": "mentorship", "question_pk": "question"},
+    "needs_analysis_comment": {"pk": "mentorship", "question_pk": "question"},
+    "needs_analysis_resolve": {"pk": "mentorship", "comment_pk": "answer_comment"},
+    "needs_analysis_submit": "mentorship",
+    "needs_analysis_compare": "mentorship",
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -112,7 +117,8 @@ POST_ONLY = {
     "benchmark_import", "benchmark_install_shipped", "benchmark_publish", "benchmark_new_draft",
     "key_factor_delete", "key_factor_move", "context_factor_delete",
     "self_assessment_start", "self_assessment_comment", "self_assessment_context", "self_assessment_complete",
-    "needs_analysis_start", "needs_analysis_answer",
+    "needs_analysis_start", "needs_analysis_answer", "needs_analysis_comment", "needs_analysis_resolve",
+    "needs_analysis_submit",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -180,8 +186,10 @@ def objects_of_a(network_a, admin_a):
     with scope(network=network_a):
         response = start_response(mentorship, kind="annex2", language="en", by=None)
         question = Question.objects.filter(section__template=response.template).first()
+        answer_comment = questionnaire_comment(response, question, text="A remark", by=None)
     return {
         "question": question,
+        "answer_comment": answer_comment,
         "support_group_member": support_group_member,
         "benchmark": benchmark,
         "key_factor": key_factor,
