@@ -34,6 +34,13 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("network_home", kwargs={"network": slug})
         return super().get_signup_redirect_url(request)
 
+    def login(self, request, user):
+        """Speak the person's language from the sign-in message on, not only from the next page."""
+        super().login(request, user)
+        if user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+
     def send_mail(self, template_prefix, email, context):
         """Write in the language the recipient chose, else in the language of the page they used."""
         user = User.objects.filter(email__iexact=email).only("language").first()

@@ -66,3 +66,15 @@ def test_password_reset_for_an_unknown_address_sends_nothing(client, db, mailout
     response = client.post(reverse("account_reset_password"), {"email": "nobody@example.org"}, follow=True)
     assert response.status_code == 200
     assert mailoutbox == []
+
+
+def test_signing_in_switches_to_the_persons_language_at_once(client, network_a):
+    from tests.factories import MembershipFactory
+
+    italian = UserFactory(email="italiana@example.org", language="it")
+    MembershipFactory(network=network_a, user=italian)
+    response = client.post(reverse("account_login"), {"login": italian.email, "password": PASSWORD},
+                           HTTP_ACCEPT_LANGUAGE="en", follow=True)
+    page = response.content.decode()
+    assert '<html lang="it">' in page
+    assert "Ti sei collegato con successo come" in page  # the sign-in message too, not only the next page
