@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from programmes.benchmarks import exchange
+from tests.e2e.helpers import sign_in
 from tests.factories import (
     CityFactory,
     MembershipFactory,
@@ -19,8 +20,6 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
-PASSWORD_FIELD = re.compile(r"^\s*Password\*?\s*$")
 
 
 @pytest.fixture
@@ -38,15 +37,8 @@ def setting(live_server):
     return programme
 
 
-def _sign_in(page, live_server, email, name=None):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label(PASSWORD_FIELD).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
 def test_benchmark_goes_from_import_to_the_mentees_profile(page, live_server, setting):
-    _sign_in(page, live_server, "coordinator@inclucities.example")
+    sign_in(page, live_server, "coordinator@inclucities.example")
     page.get_by_role("link", name="Benchmarks", exact=True).click()
     page.get_by_label("Benchmark file (JSON)").set_input_files(str(exchange.shipped_files()["en"]))
     page.get_by_role("button", name="Import", exact=True).click()
@@ -65,7 +57,7 @@ def test_benchmark_goes_from_import_to_the_mentees_profile(page, live_server, se
     page.get_by_role("button", name="Carla Coordinator").click()
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, live_server, "mentee@jelgava.example")
+    sign_in(page, live_server, "mentee@jelgava.example")
     page.get_by_role("region", name="My mentorships").get_by_role("link", name="Jelgava – Schaerbeek").click()
     page.get_by_role("link", name="Self-assessment against the benchmark").click()
     page.get_by_role("button", name="Start the self-assessment").click()

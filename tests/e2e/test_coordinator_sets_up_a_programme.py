@@ -7,12 +7,11 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import PASSWORD_FIELD, sign_in
 from tests.factories import AssociationFactory, CityFactory, MembershipFactory, NetworkFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-COORDINATOR_PASSWORD = "a-long-test-password"
-PASSWORD_FIELD = re.compile(r"^\s*Password\*?\s*$")
 
 
 @pytest.fixture
@@ -28,10 +27,7 @@ def network(live_server, settings):
 
 
 def test_coordinator_sets_up_a_mentorship_and_the_mentee_finds_it(page, live_server, network):
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill("coordinator@inclucities.example")
-    page.get_by_label(PASSWORD_FIELD).fill(COORDINATOR_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server, "coordinator@inclucities.example")
 
     page.get_by_role("link", name="Programmes", exact=True).click()
     page.get_by_role("link", name="Create a programme").click()

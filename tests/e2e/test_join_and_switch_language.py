@@ -6,12 +6,12 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import PASSWORD_FIELD
 from tests.factories import MembershipFactory, NetworkFactory, UserFactory, make_invitation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a-good-password-for-lucia"
-PASSWORD_FIELD = re.compile(r"^\s*Password\*?\s*$")  # required fields carry an asterisk
 
 
 @pytest.fixture

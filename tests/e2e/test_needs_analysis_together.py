@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.helpers import sign_in
 from tests.factories import (
     CityFactory,
     MembershipFactory,
@@ -17,8 +18,6 @@ from tests.factories import (
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-long-test-password"
-PASSWORD_FIELD = re.compile(r"^\s*Password\*?\s*$")
 
 
 @pytest.fixture
@@ -40,10 +39,7 @@ def _open_needs_analysis(browser, live_server, mentorship, email):
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Email").fill(email)
-    page.get_by_label(PASSWORD_FIELD).fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server, email)
     page.goto(f"{live_server.url}/inclucities/mentorships/{mentorship.pk}/needs-analysis/")
     return page
 
