@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 
-from .models import Benchmark, BenchmarkStatus, ContextFactor, KeyFactor
+from .models import Benchmark, ContextFactor, KeyFactor
 
 
 def benchmarks(network):
@@ -32,7 +32,3 @@ def get_context_factor(benchmark, pk):
 def other_versions(benchmark):
     return list(Benchmark.objects.filter(network=benchmark.network, lineage=benchmark.lineage)
                 .exclude(pk=benchmark.pk).order_by("-version"))
-
-
-def published(network):
-    return Benchmark.objects.filter(network=network, status=BenchmarkStatus.PUBLISHED).order_by("title", "-version")

@@ -17,7 +17,3 @@ class AlreadyInvitedToMentorshipError(MentorshipError):
 
 class PendingNetworkInvitationError(MentorshipError):
     message = _("This person has a pending invitation to the network: once they accept it, add them here.")
-
-
-class ProgrammeInUseError(MentorshipError):
-    message = _("This programme has mentorships: close it instead of deleting it.")

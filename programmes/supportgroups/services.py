@@ -6,16 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.services import audit
 
-from .models import MAX_MEMBERS, StakeholderType, SupportGroupMember
+from .models import MAX_MEMBERS, SupportGroupMember
 
 
 class SupportGroupFullError(TenancyError):
     message = _("A local support group has at most ten members (the guide's rule). Remove someone first.")
-
-
-def lacks_migrant_representative(city):
-    """The guide asks for at least one migrant representative: a warning until there is one."""
-    return not city.support_group.filter(stakeholder_type=StakeholderType.MIGRANT_REPRESENTATIVE).exists()
 
 
 @transaction.atomic

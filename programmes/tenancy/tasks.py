@@ -5,7 +5,6 @@ its body inside `scope(network=...)`, as management commands do.
 """
 
 from celery import Task, shared_task
-from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -23,11 +22,6 @@ class NetworkTask(Task):
             network = Network.objects.get(pk=network_id)
         with scope(network=network):
             return super().__call__(*args, network=network, **kwargs)
-
-
-def send_on_commit(task, *args, **kwargs):
-    """Queue `task` once the current transaction commits, so the worker sees committed rows."""
-    transaction.on_commit(lambda: task.delay(*args, **kwargs))
 
 
 @shared_task(acks_late=True)
