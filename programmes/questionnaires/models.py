@@ -142,3 +142,55 @@ class AnswerComment(TenantModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class GoodPractice(TenantModel):
+    """A good practice (Annex 4): an initiative that worked in one place and may transfer elsewhere.
+
+    It belongs to the network's library, readable by every member, and can point at the
+    benchmark key factors it illustrates.
+    """
+
+    title = models.CharField(_("name of the practice"), max_length=300)
+    city = models.ForeignKey("directory.City", on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="good_practices", verbose_name=_("city"))
+    area = models.CharField(_("where"), max_length=200, blank=True, help_text=_("City, district or area."))
+    policy_area = models.CharField(_("policy area"), max_length=200)
+    responsible_bodies = models.TextField(_("responsible bodies"), blank=True, help_text=_("Who leads it."))
+    context = models.TextField(_("context and motivation"), blank=True,
+                               help_text=_("Why it started: the challenge, the target population, the intended results."))
+    description = models.TextField(_("description"), blank=True,
+                                   help_text=_("Start date, preconditions, main activities, who does the work."))
+    resources = models.TextField(_("resources needed"), blank=True, help_text=_("Funding, staff, volunteers, partners."))
+    results = models.TextField(_("results"), blank=True,
+                               help_text=_("Who benefited and how; whether it was evaluated, with which results."))
+    success_factors = models.TextField(_("success factors"), blank=True)
+    risks = models.TextField(_("risks and challenges"), blank=True)
+    transferability = models.TextField(_("transferability"), blank=True,
+                                       help_text=_("What another city needs; dos and don'ts."))
+    contact = models.CharField(_("contact"), max_length=300, blank=True, help_text=_("Person and position."))
+    further_information = models.TextField(_("further information"), blank=True,
+                                           help_text=_("Websites, reports, data, videos (Markdown links)."))
+    key_factors = models.ManyToManyField("benchmarks.KeyFactor", blank=True, related_name="good_practices",
+                                         through="GoodPracticeKeyFactor", verbose_name=_("benchmark key factors"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class GoodPracticeKeyFactor(TenantModel):
+    """The link between a good practice and a key factor it illustrates (a tenant row too)."""
+
+    good_practice = models.ForeignKey(GoodPractice, on_delete=models.CASCADE, related_name="+")
+    key_factor = models.ForeignKey("benchmarks.KeyFactor", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["good_practice", "key_factor"], name="practice_factor_once")]

@@ -31,3 +31,23 @@ def is_mentee_team(user, mentorship):
 rules.add_perm("questionnaires.comment", answers_for_a_party)
 rules.add_perm("questionnaires.submit", is_mentee_team)
 rules.add_perm("questionnaires.resolve_comment", is_mentee_team)
+
+
+# The good-practice library is the network's: every member reads and adds; the author and
+# coordinators change an entry.
+from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator  # noqa: E402
+
+
+@rules.predicate
+def wrote_it(user, practice):
+    return practice.created_by_id == user.pk
+
+
+@rules.predicate
+def coordinates_practices_network(user, practice):
+    return is_network_coordinator(user, practice.network)
+
+
+rules.add_perm("questionnaires.view_good_practices", is_network_member | is_site_operator)
+rules.add_perm("questionnaires.add_good_practice", is_network_member | is_site_operator)
+rules.add_perm("questionnaires.change_good_practice", wrote_it | coordinates_practices_network | is_site_operator)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import good_practice_views, views
 
 urlpatterns = [
     path("mentorships/<int:pk>/needs-analysis/", views.needs_analysis, name="needs_analysis"),
@@ -13,4 +13,8 @@ urlpatterns = [
          name="needs_analysis_resolve"),
     path("mentorships/<int:pk>/needs-analysis/submit/", views.submit, name="needs_analysis_submit"),
     path("mentorships/<int:pk>/needs-analysis/compare/", views.compare, name="needs_analysis_compare"),
+    path("good-practices/", good_practice_views.library, name="good_practice_list"),
+    path("good-practices/new/", good_practice_views.edit, name="good_practice_create"),
+    path("good-practices/<int:pk>/", good_practice_views.detail, name="good_practice_detail"),
+    path("good-practices/<int:pk>/edit/", good_practice_views.edit, name="good_practice_edit"),
 ]

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
-from programmes.questionnaires.models import Question
+from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_response
 from programmes.supportgroups.models import SupportGroupMember
@@ -107,6 +107,10 @@ TENANT_URLS = {
     "needs_analysis_resolve": {"pk": "mentorship", "comment_pk": "answer_comment"},
     "needs_analysis_submit": "mentorship",
     "needs_analysis_compare": "mentorship",
+    "good_practice_list": None,
+    "good_practice_create": None,
+    "good_practice_detail": "good_practice",
+    "good_practice_edit": "good_practice",
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -187,7 +191,9 @@ def objects_of_a(network_a, admin_a):
         response = start_response(mentorship, kind="annex2", language="en", by=None)
         question = Question.objects.filter(section__template=response.template).first()
         answer_comment = questionnaire_comment(response, question, text="A remark", by=None)
+        good_practice = GoodPractice.objects.create(network=network_a, title="Buddy scheme", policy_area="Inclusion")
     return {
+        "good_practice": good_practice,
         "question": question,
         "answer_comment": answer_comment,
         "support_group_member": support_group_member,

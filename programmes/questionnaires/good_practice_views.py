@@ -1,0 +1,55 @@
+"""The good-practice library pages (Annex 4)."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from programmes.tenancy.access import require
+
+from . import good_practices
+from .forms import GoodPracticeForm, GoodPracticeSearchForm
+from .models import GoodPractice
+
+
+def _practice(request, pk):
+    return get_object_or_404(
+        GoodPractice.objects.filter(network=request.network, pk=pk)
+        .select_related("city", "created_by").prefetch_related("key_factors__benchmark")
+    )
+
+
+def library(request, network):
+    require(request, "questionnaires.view_good_practices")
+    areas = (GoodPractice.objects.filter(network=request.network).order_by("policy_area")
+             .values_list("policy_area", flat=True).distinct())
+    form = GoodPracticeSearchForm(request.GET or None, network=request.network, policy_areas=list(areas))
+    criteria = form.cleaned_data if form.is_valid() else {}
+    return render(request, "questionnaires/good_practice_list.html", {
+        "form": form,
+        "practices": good_practices.search(request.network, **{k: v for k, v in criteria.items() if v}),
+        "can_add": request.user.has_perm("questionnaires.add_good_practice", request.network),
+    })
+
+
+def detail(request, network, pk):
+    require(request, "questionnaires.view_good_practices")
+    practice = _practice(request, pk)
+    return render(request, "questionnaires/good_practice_detail.html", {
+        "practice": practice,
+        "can_change": request.user.has_perm("questionnaires.change_good_practice", practice),
+    })
+
+
+def edit(request, network, pk=None):
+    practice = _practice(request, pk) if pk else None
+    if practice:
+        require(request, "questionnaires.change_good_practice", practice)
+    else:
+        require(request, "questionnaires.add_good_practice")
+    form = GoodPracticeForm(request.POST or None, instance=practice, network=request.network)
+    if request.method == "POST" and form.is_valid():
+        saved = good_practices.save_practice(form, by=request.user)
+        messages.success(request, _("The good practice was saved."))
+        return redirect("good_practice_detail", network=network, pk=saved.pk)
+    return render(request, "questionnaires/good_practice_form.html", {"form": form, "practice": practice},
+                  status=400 if form.errors else 200)

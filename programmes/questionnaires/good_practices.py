@@ -1,0 +1,38 @@
+"""The network's good-practice library (Annex 4): write, link to key factors, search."""
+
+from django.db import transaction
+from django.db.models import Q
+
+from programmes.tenancy.services import audit
+
+from .models import GoodPractice, GoodPracticeKeyFactor
+
+
+@transaction.atomic
+def save_practice(form, *, by):
+    practice = form.save(commit=False)
+    if practice.pk is None:
+        practice.created_by = by
+    practice.save()
+    wanted = set(form.cleaned_data.get("key_factors") or [])
+    GoodPracticeKeyFactor.objects.filter(good_practice=practice).exclude(key_factor__in=wanted).delete()
+    present = set(GoodPracticeKeyFactor.objects.filter(good_practice=practice).values_list("key_factor_id", flat=True))
+    GoodPracticeKeyFactor.objects.bulk_create(
+        GoodPracticeKeyFactor(network=practice.network, good_practice=practice, key_factor=factor)
+        for factor in wanted if factor.pk not in present
+    )
+    audit(practice.network, by=by, action="good_practice.saved", subject=practice.title)
+    return practice
+
+
+def search(network, *, q="", policy_area="", city=None, key_factor=None):
+    practices = GoodPractice.objects.filter(network=network).select_related("city")
+    if q:
+        practices = practices.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(context__icontains=q))
+    if policy_area:
+        practices = practices.filter(policy_area__iexact=policy_area)
+    if city:
+        practices = practices.filter(city=city)
+    if key_factor:
+        practices = practices.filter(key_factors=key_factor)
+    return practices.order_by("title").distinct()
