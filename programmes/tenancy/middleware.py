@@ -6,7 +6,6 @@ the user does not belong to both answer 404: whether a network exists is itself 
 """
 
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
@@ -49,13 +48,16 @@ class NetworkMiddleware:
             if getattr(request, "htmx", False):
                 # A background save after the session ended: say so where the "Saved" status goes,
                 # and leave the page (and what the person typed) as it is.
-                return render(request, "components/session_expired.html", {"login_url": settings.LOGIN_URL})
+                return render(request, "components/session_expired.html")
             return redirect_to_login(request.get_full_path())
         network = Network.objects.filter(slug=slug).first()
         if network is None or not request.user.has_perm("tenancy.view_network", network):
             raise Http404
         if network.mfa_required and not _has_totp(request.user):
-            messages.warning(request, _("%(network)s requires two-factor authentication. Turn it on to continue.") % {"network": network.name})
+            messages.warning(
+                request,
+                _("%(network)s requires two-factor authentication. Turn it on to continue.") % {"network": network.name},
+            )
             return redirect("mfa_activate_totp")
         request.network = network
         request.membership = membership_for(request.user, network)  # cached by the rule above
