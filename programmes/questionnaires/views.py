@@ -53,8 +53,8 @@ def start(request, network, pk):
 @require_POST
 def save_answer(request, network, pk, question_pk):
     mentorship = _mentorship(request, pk, "questionnaires.answer")
-    response = selectors.response_of(mentorship)
-    question = selectors.get_question(response, question_pk) if response else None
+    response = _response_or_404(mentorship)
+    question = selectors.get_question(response, question_pk)
     if question is None:
         raise Http404
     if question.section.answered_by != party_of(request.user, mentorship):
