@@ -153,6 +153,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
 # allauth's rate limits stay on (its defaults), backed by the cache above.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env.str("MFA_TOTP_ISSUER", default="City mentoring")
+# Accept the code of the neighbouring 30-second step too (RFC 6238's advice): phone clocks drift
+# and a code typed as its step ends would otherwise fail. The browser journey met exactly that.
+MFA_TOTP_TOLERANCE = 1
 
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 

@@ -78,3 +78,18 @@ def test_signing_in_switches_to_the_persons_language_at_once(client, network_a):
     page = response.content.decode()
     assert '<html lang="it">' in page
     assert "Ti sei collegato con successo come" in page  # the sign-in message too, not only the next page
+
+
+def test_a_code_from_the_previous_30_seconds_is_still_accepted(client, member_a):
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    secret = generate_totp_secret()
+    TOTP.activate(member_a, secret)
+    client.post(reverse("account_login"), {"login": member_a.email, "password": PASSWORD})
+    previous_step = int(time.time()) // 30 - 1
+    response = client.post(reverse("mfa_authenticate"), {"code": format_hotp_value(hotp_value(secret, previous_step))},
+                           follow=True)
+    assert "Incorrect code." not in response.content.decode()
+    assert response.redirect_chain and response.redirect_chain[-1][0] != reverse("mfa_authenticate")
