@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.access import apply_change, require, save_status
 from programmes.tenancy.errors import TenancyError
 
 from . import assessment_selectors as selectors
@@ -78,12 +78,12 @@ def rate(request, network, pk, round, factor_pk):
                 form.add_error("is_focus", str(error.message))
             else:
                 if request.htmx:
-                    return _saved_status(_("Saved at %(time)s") % {"time": formats.time_format(timezone.localtime())})
+                    return save_status(_("Saved at %(time)s") % {"time": formats.time_format(timezone.localtime())})
                 messages.success(request, _("Your answers on “%(factor)s” were saved.") % {"factor": rating.key_factor})
                 return _back(mentorship)
         if request.htmx:
             errors = "; ".join(str(e) for errors in form.errors.values() for e in errors)
-            return _saved_status(_("Not saved: %(errors)s") % {"errors": errors}, failed=True)
+            return save_status(_("Not saved: %(errors)s") % {"errors": errors}, failed=True)
         status = 400
     else:
         form = RatingForm(initial=RatingForm.initial_for(rating), questions=questions)
@@ -94,11 +94,6 @@ def rate(request, network, pk, round, factor_pk):
         "comment_form": CommentForm(),
         "can_comment": request.user.has_perm("benchmarks.comment_self_assessment", mentorship),
     }, status=status)
-
-
-def _saved_status(text, failed=False):
-    css = "text-danger-emphasis" if failed else "text-success-emphasis"
-    return HttpResponse(f'<span class="{css}">{text}</span>', status=200)
 
 
 @require_POST

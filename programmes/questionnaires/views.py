@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.tenancy.access import require
+from programmes.tenancy.access import require, save_status
 
 from . import selectors, services
 from .models import Answer, Kind
@@ -70,20 +70,14 @@ def save_answer(request, network, pk, question_pk):
         return _conflict(request, mentorship, question, mine=text, current=conflict.current)
     except services.InvalidAnswer as error:
         if request.htmx:
-            return _status(question, _("Not saved: %(reason)s") % {"reason": error.message}, failed=True)
+            return save_status(_("Not saved: %(reason)s") % {"reason": error.message}, failed=True)
         return needs_analysis(request, network, pk, errors={question.pk: error.message}, typed={question.pk: text},
                               status=400)
     if request.htmx:
-        return _status(question, _("Saved at %(time)s") % {"time": formats.time_format(timezone.localtime())},
-                       version=answer.version)
+        return save_status(_("Saved at %(time)s") % {"time": formats.time_format(timezone.localtime())},
+                           version_id=f"version-{question.pk}", version=answer.version)
     messages.success(request, _("Your answer to question %(number)s was saved.") % {"number": question.number})
     return redirect(reverse("needs_analysis", kwargs={"network": network, "pk": pk}) + f"#question-{question.pk}")
-
-
-def _status(question, text, *, failed=False, version=None):
-    html = render_to_string("questionnaires/_status.html",
-                            {"question": question, "text": text, "failed": failed, "version": version})
-    return HttpResponse(html)
 
 
 def _conflict(request, mentorship, question, *, mine, current: Answer):

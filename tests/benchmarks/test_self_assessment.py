@@ -185,3 +185,14 @@ def test_final_round_is_shown_beside_the_first_to_show_the_change(client, networ
     row = page.split("3. Factor 3")[2].split("</tr>")[0]  # the table row, after the chart's label
     assert row.index("Not in place") < row.index("Fully in place")
     assert page.count('fill="#b35c00"') >= 1  # the final round's bars in the chart
+
+
+def test_autosave_error_shows_typed_markup_as_text(client, network_a, mentorship, mentee, benchmark):
+    client.force_login(mentee)
+    client.post(_url("self_assessment_start", pk=mentorship.pk), {"round": "initial"})
+    with scope(network=network_a):
+        factor = benchmark.key_factors.get(number=1)
+    url = _url("self_assessment_rate", pk=mentorship.pk, round="initial", factor_pk=factor.pk)
+    reply = client.post(url, {"level": "<img src=x onerror=alert(1)>"}, HTTP_HX_REQUEST="true").content.decode()
+    assert "Not saved" in reply
+    assert "<img" not in reply and "&lt;img" in reply
