@@ -15,6 +15,7 @@ from django_scopes import scope
 
 from allauth.account.adapter import get_adapter
 from programmes.tenancy import services as tenancy_services
+from programmes.tenancy.access import form_status
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.selectors import find_invitation
 
@@ -92,4 +93,4 @@ def profile(request):
         translation.activate(request.user.language)
         messages.success(request, _("Your profile was saved."))
         return redirect("profile")
-    return render(request, "accounts/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "accounts/profile.html", {"form": form}, status=form_status(form))

@@ -7,17 +7,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.access import apply_change, form_status, require
 
 from . import exchange, selectors, services
 from .errors import BenchmarkImportError, PublishedBenchmarkError
 from .forms import BenchmarkForm, ContextFactorForm, ImportForm, KeyFactorForm
 
 VIEW, MANAGE = "benchmarks.view_benchmarks", "benchmarks.manage_benchmarks"
-
-
-def _status(form):
-    return 400 if form.is_bound and form.errors else 200
 
 
 def _back(benchmark):
@@ -69,7 +65,7 @@ def benchmark_create(request, network):
         benchmark = services.save_benchmark(form, by=request.user)
         messages.success(request, _("The benchmark was created as a draft: add its key factors."))
         return _back(benchmark)
-    return render(request, "benchmarks/benchmark_form.html", {"form": form}, status=_status(form))
+    return render(request, "benchmarks/benchmark_form.html", {"form": form}, status=form_status(form))
 
 
 def benchmark_detail(request, network, pk):
@@ -102,7 +98,7 @@ def benchmark_edit(request, network, pk):
         messages.success(request, _("The benchmark was saved."))
         return _back(benchmark)
     return render(request, "benchmarks/benchmark_form.html", {"form": form, "benchmark": benchmark},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_POST
@@ -146,7 +142,7 @@ def key_factor_edit(request, network, benchmark_pk, pk=None):
         messages.success(request, _("The key factor was saved."))
         return _back(benchmark)
     return render(request, "benchmarks/key_factor_form.html",
-                  {"form": form, "benchmark": benchmark, "factor": factor}, status=_status(form))
+                  {"form": form, "benchmark": benchmark, "factor": factor}, status=form_status(form))
 
 
 @require_POST
@@ -181,7 +177,7 @@ def context_factor_edit(request, network, benchmark_pk, pk=None):
         messages.success(request, _("The context factor was saved."))
         return _back(benchmark)
     return render(request, "benchmarks/context_factor_form.html",
-                  {"form": form, "benchmark": benchmark, "factor": factor}, status=_status(form))
+                  {"form": form, "benchmark": benchmark, "factor": factor}, status=form_status(form))
 
 
 @require_POST

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from programmes.mentorships.selectors import city_mentorships
-from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.access import apply_change, form_status, require
 
 from . import selectors, services
 from .forms import AssociationForm, CityForm, ContactPersonForm, DirectoryFilterForm
@@ -45,7 +45,7 @@ def _edit(request, form_class, instance, template, context, *, form_kwargs=None)
         entry = services.save_entry(form, network=request.network, by=request.user)
         messages.success(request, _("“%(name)s” was saved.") % {"name": entry})
         return entry, None
-    return None, render(request, template, {"form": form, **context}, status=400 if form.errors else 200)
+    return None, render(request, template, {"form": form, **context}, status=form_status(form))
 
 
 def _delete(request, entry, delete, back_url, done_url):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.tenancy.access import require
+from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
 
@@ -27,10 +27,6 @@ from .forms import (
 from .models import Participant
 
 HISTORY_LENGTH = 15
-
-
-def _status(form):
-    return 400 if form.is_bound and form.errors else 200
 
 
 # --- Programmes ----------------------------------------------------------------------------
@@ -50,7 +46,7 @@ def programme_create(request, network):
         programme = services.create_programme(form, by=request.user)
         messages.success(request, _("The programme was created with the method's milestones: adjust their dates."))
         return redirect("programme_detail", network=network, pk=programme.pk)
-    return render(request, "mentorships/programme_form.html", {"form": form}, status=_status(form))
+    return render(request, "mentorships/programme_form.html", {"form": form}, status=form_status(form))
 
 
 def programme_detail(request, network, pk):
@@ -86,7 +82,7 @@ def programme_edit(request, network, pk):
         messages.success(request, _("The programme was saved."))
         return redirect("programme_detail", network=network, pk=pk)
     return render(request, "mentorships/programme_form.html", {"form": form, "programme": programme},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 def dashboard_csv(request, network, pk):
@@ -127,7 +123,7 @@ def milestone_edit(request, network, programme_pk, pk=None):
         messages.success(request, _("The milestone was saved."))
         return redirect("programme_detail", network=network, pk=programme.pk)
     return render(request, "mentorships/milestone_form.html",
-                  {"form": form, "programme": programme, "milestone": milestone}, status=_status(form))
+                  {"form": form, "programme": programme, "milestone": milestone}, status=form_status(form))
 
 
 @require_POST
@@ -188,7 +184,7 @@ def _mentorship_form(request, programme, *, mentorship):
         messages.success(request, _("The mentorship was saved."))
         return redirect("mentorship_detail", network=programme.network.slug, pk=mentorship.pk)
     return render(request, "mentorships/mentorship_form.html",
-                  {"form": form, "programme": programme, "mentorship": mentorship}, status=_status(form))
+                  {"form": form, "programme": programme, "mentorship": mentorship}, status=form_status(form))
 
 
 def mentorship_detail(request, network, pk):
@@ -234,7 +230,7 @@ def mentorship_content(request, network, pk):
         messages.success(request, _("The notes were saved."))
         return redirect("mentorship_detail", network=network, pk=pk)
     return render(request, "mentorships/mentorship_content_form.html", {"form": form, "mentorship": mentorship},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 @require_POST
@@ -266,7 +262,7 @@ def participant_invite(request, network, pk):
                 messages.success(request, _("An invitation was sent to %(email)s.") % {"email": result.email})
             return redirect("mentorship_detail", network=network, pk=pk)
     return render(request, "mentorships/participant_form.html", {"form": form, "mentorship": mentorship},
-                  status=_status(form))
+                  status=form_status(form))
 
 
 def participant_remove(request, network, pk, participant_pk):

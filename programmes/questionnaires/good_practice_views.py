@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from programmes.tenancy.access import require
+from programmes.tenancy.access import form_status, require
 
 from . import good_practices
 from .forms import GoodPracticeForm, GoodPracticeSearchForm
@@ -52,4 +52,4 @@ def edit(request, network, pk=None):
         messages.success(request, _("The good practice was saved."))
         return redirect("good_practice_detail", network=network, pk=saved.pk)
     return render(request, "questionnaires/good_practice_form.html", {"form": form, "practice": practice},
-                  status=400 if form.errors else 200)
+                  status=form_status(form))

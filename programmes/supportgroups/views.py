@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from programmes.directory import selectors as directory_selectors
-from programmes.tenancy.access import require
+from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 
 from . import services
@@ -36,7 +36,7 @@ def _edit(request, city, member):
     return render(request, "supportgroups/support_group.html", {
         "city": city, "members": members, "form": form, "member": member, "max_members": MAX_MEMBERS,
         "lacks_migrant_representative": not any(m.stakeholder_type == "migrant_representative" for m in members),
-    }, status=400 if form.errors else 200)
+    }, status=form_status(form))
 
 
 def support_group(request, network, pk):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .access import apply_change, require
+from .access import apply_change, form_status, require
 from .errors import TenancyError
 from .forms import InvitationForm, NetworkSettingsForm, RoleForm
 
@@ -128,4 +128,4 @@ def network_settings(request, network):
         )
         messages.success(request, _("The network settings were saved."))
         return redirect("network_settings", network=network)
-    return render(request, "tenancy/settings.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "tenancy/settings.html", {"form": form}, status=form_status(form))
