@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.forms import TenantModelForm
 
-from .models import Association, City, ContactPerson
+from programmes.accounts.models import User
+
+from .models import Association, City, CityRepresentative, ContactPerson, Speaker
 
 
 class DirectoryFilterForm(forms.Form):
@@ -50,3 +52,19 @@ class ContactPersonForm(TenantModelForm):
     class Meta(TenantModelForm.Meta):
         model = ContactPerson
         fields = ["name", "position", "email", "phone"]
+
+
+class RepresentativeForm(forms.Form):
+    """Name a network member who speaks for the city or for its association."""
+
+    user = forms.ModelChoiceField(label=_("Person"), queryset=None,
+                                  help_text=_("Only members of the network are listed: invite the person first."))
+    speaks_for = forms.ChoiceField(label=_("Speaks for"), choices=Speaker.choices, initial=Speaker.CITY)
+
+    def __init__(self, *args, city, **kwargs):
+        super().__init__(*args, **kwargs)
+        taken = CityRepresentative.objects.filter(city=city).values("user")
+        self.fields["user"].queryset = (
+            User.objects.filter(memberships__network=city.network).exclude(pk__in=taken).order_by("full_name", "email")
+        )
+        self.fields["user"].label_from_instance = lambda user: f"{user.display_name} <{user.email}>"

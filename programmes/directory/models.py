@@ -4,6 +4,7 @@ Cities are kept once per network and take part in many programmes over the years
 (population, migrant residents, governance) is what matching and the needs analysis start from.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -131,3 +132,26 @@ class ContactPerson(TenantModel):
     @property
     def organisation(self):
         return self.association or self.city
+
+
+class Speaker(models.TextChoices):
+    CITY = "city", _("The city team")
+    ASSOCIATION = "association", _("The city's association")
+
+
+class CityRepresentative(TenantModel):
+    """A network member who speaks for a city (or for its association) outside any mentorship, e.g.
+    to document a candidate mentor city's strengths (Annex 3) before it is matched."""
+
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="representatives")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("person"))
+    speaks_for = models.CharField(_("speaks for"), max_length=20, choices=Speaker.choices, default=Speaker.CITY)
+
+    class Meta:
+        verbose_name = _("city representative")
+        verbose_name_plural = _("city representatives")
+        ordering = ["speaks_for", "pk"]
+        constraints = [models.UniqueConstraint(fields=["city", "user"], name="city_representative_once")]
+
+    def __str__(self):
+        return f"{self.user} – {self.city}"

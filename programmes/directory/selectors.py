@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django_countries.fields import Country
 
-from .models import Association, City, ContactPerson
+from .models import Association, City, CityRepresentative, ContactPerson
 
 
 def _search(queryset, q, fields):
@@ -45,6 +45,14 @@ def get_city(network, pk):
     return get_object_or_404(
         City.objects.filter(network=network, pk=pk).select_related("association").prefetch_related("contacts")
     )
+
+
+def representatives(city):
+    return list(CityRepresentative.objects.filter(city=city).select_related("user"))
+
+
+def get_representative(city, pk):
+    return get_object_or_404(CityRepresentative.objects.filter(city=city, pk=pk).select_related("user"))
 
 
 def get_contact(network, pk):

@@ -3,9 +3,13 @@
 from django.db import transaction
 from django.db.models import ProtectedError
 
+from django.utils.translation import gettext_lazy as _
+
+from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.services import audit
 
 from .errors import AssociationInUseError, CityInUseError
+from .models import CityRepresentative
 
 
 @transaction.atomic
@@ -43,3 +47,23 @@ def delete_city(city, *, by):
 def delete_contact(contact, *, by):
     audit(contact.network, by=by, action="contactperson.deleted", subject=str(contact))
     contact.delete()
+
+
+class RepresentativeAlreadyNamedError(TenancyError):
+    message = _("This person already speaks for the city.")
+
+
+@transaction.atomic
+def add_representative(city, *, user, speaks_for, by):
+    if CityRepresentative.objects.filter(city=city, user=user).exists():
+        raise RepresentativeAlreadyNamedError()
+    representative = CityRepresentative.objects.create(network=city.network, city=city, user=user,
+                                                       speaks_for=speaks_for)
+    audit(city.network, by=by, action="city.representative_added", subject=f"{user} – {city}")
+    return representative
+
+
+@transaction.atomic
+def remove_representative(representative, *, by):
+    audit(representative.network, by=by, action="city.representative_removed", subject=str(representative))
+    representative.delete()

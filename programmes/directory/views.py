@@ -5,12 +5,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from programmes.mentorships.selectors import city_mentorships
 from programmes.tenancy.access import apply_change, form_status, require
 
 from . import selectors, services
-from .forms import AssociationForm, CityForm, ContactPersonForm, DirectoryFilterForm
+from .forms import AssociationForm, CityForm, ContactPersonForm, DirectoryFilterForm, RepresentativeForm
 from .models import Association, City, ContactPerson
 
 PAGE_SIZE = 25
@@ -95,12 +96,44 @@ def city_list(request, network):
 def city_detail(request, network, pk):
     require(request, VIEW)
     city = selectors.get_city(request.network, pk)
+    can_manage = request.user.has_perm(MANAGE, request.network)
     return render(request, "directory/city_detail.html", {
         "city": city,
         "places": city_mentorships(city),
-        "can_manage": request.user.has_perm(MANAGE, request.network),
+        "can_manage": can_manage,
         "can_see_support_group": request.user.has_perm("supportgroups.manage_support_group", city),
+        "can_see_strengths": request.user.has_perm("questionnaires.view_city_response", city),
+        "representatives": selectors.representatives(city),
+        "representative_form": RepresentativeForm(city=city) if can_manage else None,
     })
+
+
+@require_POST
+def representative_add(request, network, pk):
+    require(request, MANAGE)
+    city = selectors.get_city(request.network, pk)
+    form = RepresentativeForm(request.POST, city=city)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(entry_url(city) + "#representatives")
+    person = form.cleaned_data["user"]
+    apply_change(request, lambda: services.add_representative(city, user=person,
+                                                               speaks_for=form.cleaned_data["speaks_for"],
+                                                               by=request.user),
+                 _("%(person)s now speaks for %(city)s.") % {"person": person.display_name, "city": city.name})
+    return redirect(entry_url(city) + "#representatives")
+
+
+@require_POST
+def representative_remove(request, network, pk, representative_pk):
+    require(request, MANAGE)
+    city = selectors.get_city(request.network, pk)
+    representative = selectors.get_representative(city, representative_pk)
+    services.remove_representative(representative, by=request.user)
+    messages.success(request, _("%(person)s no longer speaks for %(city)s.")
+                     % {"person": representative.user.display_name, "city": city.name})
+    return redirect(entry_url(city) + "#representatives")
 
 
 def city_edit(request, network, pk=None):

@@ -14,6 +14,7 @@ from programmes.tenancy.models import TenantModel
 
 class Kind(models.TextChoices):
     NEEDS_ANALYSIS = "annex2", _("Needs analysis (Annex 2)")
+    MENTOR_STRENGTHS = "annex3", _("Mentor strengths (Annex 3)")
 
 
 class Party(models.TextChoices):
@@ -36,20 +37,33 @@ class QuestionKind(models.TextChoices):
     LONG_TEXT = "long_text", _("Long text")
     SHORT_TEXT = "short_text", _("Short text")
     NUMBER = "number", _("Number")
+    CHOICE = "choice", _("One choice from a list")
+    CHOICES = "choices", _("Several choices from a list")
+    TABLE = "table", _("Small table")
+    CITY_FIGURES = "city_figures", _("City figures (from the city profile)")
 
 
 class QuestionnaireTemplate(TenantModel):
+    """A questionnaire as data. A shipped template is installed once per network; a coordinator can
+    copy it and adapt it for one programme. A template that has responses is never edited: the
+    adaptation becomes a new version, and each response keeps the version it was written against."""
+
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     version = models.PositiveIntegerField(default=1)
+    programme = models.ForeignKey("mentorships.Programme", on_delete=models.CASCADE, null=True, blank=True,
+                                  related_name="questionnaire_templates", verbose_name=_("programme"))
+    based_on = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("questionnaire template")
         verbose_name_plural = _("questionnaire templates")
         constraints = [
-            models.UniqueConstraint(fields=["network", "kind", "language", "version"], name="template_version_unique")
+            models.UniqueConstraint(fields=["network", "kind", "language", "version"], condition=models.Q(programme=None),
+                                    name="template_version_unique"),
+            models.UniqueConstraint(fields=["programme", "kind", "version"], name="programme_template_version_unique"),
         ]
 
     def __str__(self):
@@ -76,6 +90,9 @@ class Question(TenantModel):
     help_text = models.TextField(_("help text"), blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=QuestionKind.choices, default=QuestionKind.LONG_TEXT)
     max_length = models.PositiveIntegerField(_("maximum length"), null=True, blank=True)
+    # Choices: {"choices": [{"value": "housing", "label": "Housing"}]}; tables: {"columns": [{"label": "…",
+    # "kind": "text" | "number"}], "max_rows": 10}. Values are keys, so answers compare across languages.
+    options = models.JSONField(default=dict, blank=True)
 
     class Meta:
         ordering = ["number"]
@@ -85,23 +102,39 @@ class Question(TenantModel):
 
 
 class Response(TenantModel):
-    """A mentorship's answers to one questionnaire template (the version it was written against)."""
+    """Answers to one questionnaire template (the version it was written against).
 
-    mentorship = models.ForeignKey("mentorships.Mentorship", on_delete=models.CASCADE, related_name="responses")
+    A needs analysis belongs to a mentorship; a city's mentor strengths (Annex 3) belong to the
+    city, because a candidate mentor documents them before any mentorship exists.
+    """
+
+    mentorship = models.ForeignKey("mentorships.Mentorship", on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="responses")
+    city = models.ForeignKey("directory.City", on_delete=models.CASCADE, null=True, blank=True,
+                             related_name="questionnaire_responses")
     template = models.ForeignKey(QuestionnaireTemplate, on_delete=models.PROTECT, related_name="responses")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["mentorship", "template"], name="one_response_per_template")]
+        constraints = [
+            models.UniqueConstraint(fields=["mentorship", "template"], name="one_response_per_template"),
+            models.UniqueConstraint(fields=["city", "template"], name="one_city_response_per_template"),
+            models.CheckConstraint(
+                condition=models.Q(mentorship__isnull=False, city__isnull=True)
+                | models.Q(mentorship__isnull=True, city__isnull=False),
+                name="response_belongs_to_mentorship_or_city",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.template} – {self.mentorship}"
+        return f"{self.template} – {self.mentorship or self.city}"
 
 
 class Answer(TenantModel):
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("answer"), blank=True)
+    text = models.TextField(_("answer"), blank=True)  # for choices and tables, a readable rendering of `data`
+    data = models.JSONField(null=True, blank=True)  # the structured answer of choice, table and figures questions
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")

@@ -1,16 +1,86 @@
-"""Who reads and who answers a mentorship's questionnaire. Its content is the mentorship's: only
-participants read it; each party answers its own sections (PARTY_OF_ROLE)."""
+"""Who reads and who answers a questionnaire.
+
+A mentorship's needs analysis is the mentorship's: only participants read it; each party answers
+its own sections (PARTY_OF_ROLE). A city's mentor strengths (Annex 3) are answered by the people
+who speak for the city or its association, and read by the network's coordinators and
+facilitators, who match mentees with mentors; coordinators may also fill them in on the city's
+behalf.
+"""
 
 import rules
 
 from programmes.mentorships.rules import participation_of, takes_part
+from programmes.tenancy.models import Role
+from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator, membership_for
 
-from .models import PARTY_OF_ROLE
+from .models import PARTY_OF_ROLE, Party
 
 
 def party_of(user, mentorship):
     participation = participation_of(user, mentorship)
     return PARTY_OF_ROLE.get(participation.role) if participation else None
+
+
+def parties_of(user, mentorship):
+    party = party_of(user, mentorship)
+    return {party} if party else set()
+
+
+CITY_TEAM_ROLES = {"mentee_team", "mentor_team"}
+ASSOCIATION_ROLES = {"mentee_association", "mentor_association"}
+
+
+def city_parties_of(user, city):
+    """The parties of a city questionnaire the user answers: the city's own (as "mentor city") and
+    its association's (as "mentor association"). Cached on the city for the request."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    cache = city.__dict__.setdefault("_parties_cache", {})
+    if user.pk not in cache:
+        cache[user.pk] = _city_parties(user, city)
+    return cache[user.pk]
+
+
+def _city_parties(user, city):
+    from programmes.directory.models import CityRepresentative, Speaker
+    from programmes.mentorships.models import Participant
+
+    if is_network_coordinator(user, city.network):
+        return {Party.MENTOR_CITY, Party.MENTOR_ASSOCIATION}
+    parties = set()
+    for speaks_for in CityRepresentative.objects.filter(city=city, user=user).values_list("speaks_for", flat=True):
+        parties.add(Party.MENTOR_CITY if speaks_for == Speaker.CITY else Party.MENTOR_ASSOCIATION)
+    roles = Participant.objects.filter(user=user, mentorship__cities__city=city).values_list("role", flat=True)
+    for role in roles:
+        if role in CITY_TEAM_ROLES:
+            parties.add(Party.MENTOR_CITY)
+        elif role in ASSOCIATION_ROLES:
+            parties.add(Party.MENTOR_ASSOCIATION)
+    return parties
+
+
+@rules.predicate
+def speaks_for_city(user, city):
+    return bool(city_parties_of(user, city))
+
+
+@rules.predicate
+def speaks_as_city_team(user, city):
+    return Party.MENTOR_CITY in city_parties_of(user, city)
+
+
+@rules.predicate
+def facilitates_in_citys_network(user, city):
+    membership = membership_for(user, city.network)
+    return membership is not None and membership.role == Role.FACILITATOR
+
+
+rules.add_perm("questionnaires.view_city_response",
+               speaks_for_city | facilitates_in_citys_network | is_site_operator)
+rules.add_perm("questionnaires.answer_city", speaks_for_city)
+rules.add_perm("questionnaires.comment_city", speaks_for_city | facilitates_in_citys_network)
+rules.add_perm("questionnaires.submit_city", speaks_as_city_team)
+rules.add_perm("questionnaires.resolve_city_comment", speaks_as_city_team)
 
 
 @rules.predicate
@@ -35,7 +105,6 @@ rules.add_perm("questionnaires.resolve_comment", is_mentee_team)
 
 # The good-practice library is the network's: every member reads and adds; the author and
 # coordinators change an entry.
-from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator  # noqa: E402
 
 
 @rules.predicate
@@ -51,3 +120,7 @@ def coordinates_practices_network(user, practice):
 rules.add_perm("questionnaires.view_good_practices", is_network_member | is_site_operator)
 rules.add_perm("questionnaires.add_good_practice", is_network_member | is_site_operator)
 rules.add_perm("questionnaires.change_good_practice", wrote_it | coordinates_practices_network | is_site_operator)
+
+# The city team (and coordinators) may copy the figures they answer into the city profile.
+rules.add_perm("questionnaires.update_city_figures", speaks_as_city_team | is_site_operator)
+rules.add_perm("questionnaires.update_city_figures_of_mentee", is_mentee_team)

@@ -3,8 +3,10 @@
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 
-from .models import Answer, AnswerComment, Kind, Question, Response, Section
+from . import answer_kinds
+from .models import Answer, AnswerComment, Kind, Question, QuestionKind, Response, Section
 
 
 @dataclass
@@ -14,6 +16,43 @@ class QuestionItem:
     error: str | None = None  # why the last save was refused
     typed: str | None = None  # what the person typed, kept when a save is refused
     comments: list = field(default_factory=list)  # top-level comments, each with .thread (its replies)
+    prefill: dict | None = None  # figures from the city profile, offered while the answer is empty
+
+    @property
+    def value(self):
+        """What the form shows: the typed input kept after a refusal, else the answer, else the prefill."""
+        if self.typed is not None:
+            return self.typed
+        if self.answer is not None and (self.answer.data is not None or self.answer.text):
+            return self.answer.data if self.question.kind in answer_kinds.STRUCTURED else self.answer.text
+        return self.prefill
+
+    @property
+    def rows(self):
+        value = self.value
+        if self.question.kind == QuestionKind.CITY_FIGURES:
+            value = (value or {}).get("nationalities")
+        return answer_kinds.rows_for_form(self.question, value)
+
+    @property
+    def columns(self):
+        return answer_kinds.columns_of(self.question)
+
+    @property
+    def table(self):
+        """Rows of cells for the form: input name, value and an accessible name ("Residents, row 2")."""
+        columns = self.columns
+        return [
+            [{"name": f"cell-{r}-{c}", "value": value,
+              "label": _("%(column)s, row %(row)s") % {"column": columns[c]["label"], "row": r + 1}}
+             for c, value in enumerate(row)]
+            for r, row in enumerate(self.rows)
+        ]
+
+    @property
+    def chosen(self):
+        value = self.value or []
+        return [value] if isinstance(value, str) else value
 
     @property
     def open_comments(self):
@@ -35,8 +74,13 @@ def response_of(mentorship, kind=Kind.NEEDS_ANALYSIS):
     return Response.objects.filter(mentorship=mentorship, template__kind=kind).select_related("template").first()
 
 
-def response_page(response, *, party):
-    """Sections in order, each with its questions, current answers and whether `party` edits it."""
+def city_response_of(city, kind=Kind.MENTOR_STRENGTHS):
+    return Response.objects.filter(city=city, template__kind=kind).select_related("template").first()
+
+
+def response_page(response, *, parties, city=None):
+    """Sections in order, each with its questions, current answers and whether one of `parties`
+    edits it. Empty city-figures answers start from the city profile."""
     sections = Section.objects.filter(template=response.template).prefetch_related(
         Prefetch("questions", queryset=Question.objects.order_by("number"))
     )
@@ -45,12 +89,19 @@ def response_page(response, *, party):
     return [
         SectionView(
             section=section,
-            items=[QuestionItem(question, answers.get(question.pk), comments=comments.get(question.pk, []))
+            items=[QuestionItem(question, answers.get(question.pk), comments=comments.get(question.pk, []),
+                                prefill=_prefill(question, answers.get(question.pk), city))
                    for question in section.questions.all()],
-            editable=party is not None and section.answered_by == party,
+            editable=section.answered_by in parties,
         )
         for section in sections
     ]
+
+
+def _prefill(question, answer, city):
+    if question.kind != QuestionKind.CITY_FIGURES or city is None or (answer is not None and answer.data):
+        return None
+    return answer_kinds.figures_from_city(city)
 
 
 def get_question(response, pk):

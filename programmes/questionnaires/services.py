@@ -4,6 +4,7 @@ silently."""
 
 import difflib
 import json
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -11,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.errors import TenancyError
+from programmes.directory.models import City
 from programmes.tenancy.services import audit
 
+from . import answer_kinds
 from .models import (
     Answer,
     AnswerComment,
@@ -32,18 +35,18 @@ class AnswerConflict(TenancyError):
 
     message = _("Someone else saved this answer while you were writing. Compare both texts and keep what is right.")
 
-    def __init__(self, current):
+    def __init__(self, current, *, mine):
         super().__init__()
-        self.current = current
+        self.current, self.mine = current, mine
 
 
-class InvalidAnswer(TenancyError):
-    pass
+InvalidAnswer = answer_kinds.InvalidAnswer
 
 
 def shipped_template(network, *, kind, language):
     """The network's copy of a shipped template (installed from `shipped/` on first use)."""
-    existing = QuestionnaireTemplate.objects.filter(network=network, kind=kind, language=language).order_by("-version")
+    existing = QuestionnaireTemplate.objects.filter(network=network, kind=kind, language=language,
+                                                    programme=None).order_by("-version")
     if existing.exists():
         return existing.first()
     path = SHIPPED_DIR / f"{kind}.{language}.json"
@@ -59,53 +62,89 @@ def shipped_template(network, *, kind, language):
             Question.objects.bulk_create(
                 Question(network=network, section=section, number=q["number"], text=q["text"],
                          help_text=q.get("help_text", ""), kind=q.get("kind", QuestionKind.LONG_TEXT),
-                         max_length=q.get("max_length"))
+                         max_length=q.get("max_length"), options=q.get("options", {}))
                 for q in section_data["questions"]
             )
     return template
 
 
+def template_for(network, *, kind, language, programme=None):
+    """The programme's own adapted template if it has one, else the network's shipped one."""
+    if programme is not None:
+        adapted = QuestionnaireTemplate.objects.filter(programme=programme, kind=kind).order_by("-version").first()
+        if adapted is not None:
+            return adapted
+    return shipped_template(network, kind=kind, language=language)
+
+
 @transaction.atomic
 def start_response(mentorship, *, kind, language, by):
-    template = shipped_template(mentorship.network, kind=kind, language=language)
     response = Response.objects.filter(mentorship=mentorship, template__kind=kind).first()
     if response is None:
+        template = template_for(mentorship.network, kind=kind, language=language, programme=mentorship.programme)
         response = Response.objects.create(network=mentorship.network, mentorship=mentorship, template=template)
         audit(mentorship.network, by=by, action="questionnaire.started", subject=str(response))
     return response
 
 
-def clean_answer(question, text):
-    """The typed text, checked against the question; raises InvalidAnswer with a reason."""
-    text = text.replace("\r\n", "\n").strip()
-    if question.max_length and len(text) > question.max_length:
-        raise InvalidAnswer(_("This answer is %(length)s characters long; the limit is %(limit)s.")
-                            % {"length": len(text), "limit": question.max_length})
-    if question.kind == QuestionKind.NUMBER and text:
-        try:
-            float(text.replace(" ", "").replace(",", "."))
-        except ValueError as error:
-            raise InvalidAnswer(_("Enter a number, for example 12500.")) from error
-    return text
+@transaction.atomic
+def start_city_response(city, *, kind, language, by):
+    """A city's own questionnaire, such as its mentor strengths (Annex 3)."""
+    response = Response.objects.filter(city=city, template__kind=kind).first()
+    if response is None:
+        template = shipped_template(city.network, kind=kind, language=language)
+        response = Response.objects.create(network=city.network, city=city, template=template)
+        audit(city.network, by=by, action="questionnaire.started", subject=str(response))
+    return response
 
 
 @transaction.atomic
-def save_answer(response, question, *, text, based_on_version, by):
-    """Store `text` if nobody saved this answer since version `based_on_version`."""
-    text = clean_answer(question, text)
+def save_answer(response, question, *, based_on_version, by, posted=None, text=None, city=None):
+    """Store the posted answer (or `text`) if nobody saved it since version `based_on_version`.
+
+    With `city` and a figures question whose poster asked for it, the city profile takes the
+    figures too (the profile is where matching reads them)."""
+    posted = posted or answer_kinds.Posted(text)
+    text, data = answer_kinds.clean(question, posted.raw)
     answer, _created = Answer.objects.select_for_update().get_or_create(
         network=response.network, response=response, question=question
     )
     if answer.version != based_on_version:
-        if answer.text == text:
+        if answer.text == text and answer.data == data:
             return answer  # the same words arrived twice (a retry): nothing to merge
-        raise AnswerConflict(answer)
-    if answer.text != text or answer.version == 0:
-        answer.text = text
+        raise AnswerConflict(answer, mine=text)
+    if answer.text != text or answer.data != data or answer.version == 0:
+        answer.text, answer.data = text, data
         answer.version += 1
         answer.updated_by = by
         answer.save()
+    if city is not None and posted.update_profile and question.kind == QuestionKind.CITY_FIGURES and data:
+        update_city_figures(city, data, by=by)
     return answer
+
+
+def update_city_figures(city, data, *, by):
+    """Copy a figures answer into the city profile: inhabitants, migrant residents and share,
+    main nationalities (names only)."""
+    fields = {}
+    if data.get("population") is not None:
+        fields["population"] = data["population"]
+    if data.get("migrant_residents") is not None:
+        fields["migrant_residents"] = data["migrant_residents"]
+    population, migrants = fields.get("population", city.population), fields.get("migrant_residents",
+                                                                                 city.migrant_residents)
+    if population and migrants is not None:
+        fields["migrant_share"] = (Decimal(migrants) * 100 / Decimal(population)).quantize(Decimal("0.01"))
+    names = [row[0] for row in data.get("nationalities") or [] if row and row[0]]
+    if names:
+        fields["main_nationalities"] = ", ".join(names)[:500]
+    changed = {name: value for name, value in fields.items() if getattr(city, name) != value}
+    if changed:
+        City.objects.filter(pk=city.pk).update(**changed)
+        for name, value in changed.items():
+            setattr(city, name, value)
+        audit(city.network, by=by, action="city.figures_updated", subject=str(city))
+    return changed
 
 
 class NothingToSubmitError(TenancyError):

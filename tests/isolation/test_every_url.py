@@ -12,7 +12,8 @@ from django_scopes import scope, scopes_disabled
 from programmes.benchmarks.models import Rating, SelfAssessment
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
-from programmes.questionnaires.services import start_response
+from programmes.questionnaires.services import start_city_response, start_response
+from programmes.directory.models import CityRepresentative
 from programmes.supportgroups.models import SupportGroupMember
 
 from tests.factories import (
@@ -69,6 +70,9 @@ TENANT_URLS = {
     "facilitator_remove": {"programme_pk": "programme", "pk": "facilitator"},
     "mentorship_create": {"programme_pk": "programme"},
     "mentorship_detail": "mentorship",
+    "programme_matching": "programme",
+    "mentorship_matching": "mentorship",
+    "mentorship_choose_mentor": {"pk": "mentorship", "city_pk": "city"},
     "mentorship_edit": "mentorship",
     "mentorship_content": "mentorship",
     "milestone_record": {"pk": "mentorship", "milestone_pk": "milestone"},
@@ -107,6 +111,15 @@ TENANT_URLS = {
     "needs_analysis_resolve": {"pk": "mentorship", "comment_pk": "answer_comment"},
     "needs_analysis_submit": "mentorship",
     "needs_analysis_compare": "mentorship",
+    "mentor_strengths": "city",
+    "mentor_strengths_start": "city",
+    "mentor_strengths_answer": {"pk": "city", "question_pk": "city_question"},
+    "mentor_strengths_comment": {"pk": "city", "question_pk": "city_question"},
+    "mentor_strengths_resolve": {"pk": "city", "comment_pk": "city_comment"},
+    "mentor_strengths_submit": "city",
+    "mentor_strengths_compare": "city",
+    "directory_city_representative_add": "city",
+    "directory_city_representative_remove": {"pk": "city", "representative_pk": "representative"},
     "good_practice_list": None,
     "good_practice_create": None,
     "good_practice_detail": "good_practice",
@@ -122,7 +135,9 @@ POST_ONLY = {
     "key_factor_delete", "key_factor_move", "context_factor_delete",
     "self_assessment_start", "self_assessment_comment", "self_assessment_context", "self_assessment_complete",
     "needs_analysis_start", "needs_analysis_answer", "needs_analysis_comment", "needs_analysis_resolve",
-    "needs_analysis_submit",
+    "needs_analysis_submit", "mentor_strengths_start", "mentor_strengths_answer", "mentor_strengths_comment",
+    "mentor_strengths_resolve", "mentor_strengths_submit", "directory_city_representative_add",
+    "directory_city_representative_remove", "mentorship_choose_mentor",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -192,7 +207,14 @@ def objects_of_a(network_a, admin_a):
         question = Question.objects.filter(section__template=response.template).first()
         answer_comment = questionnaire_comment(response, question, text="A remark", by=None)
         good_practice = GoodPractice.objects.create(network=network_a, title="Buddy scheme", policy_area="Inclusion")
+        strengths = start_city_response(city, kind="annex3", language="en", by=None)
+        city_question = Question.objects.filter(section__template=strengths.template).first()
+        city_comment = questionnaire_comment(strengths, city_question, text="A remark", by=None)
+        representative = CityRepresentative.objects.create(network=network_a, city=city, user=member)
     return {
+        "city_question": city_question,
+        "city_comment": city_comment,
+        "representative": representative,
         "good_practice": good_practice,
         "question": question,
         "answer_comment": answer_comment,

@@ -1,0 +1,132 @@
+"""A candidate mentor city documents its strengths (Annex 3) before any mentorship exists."""
+
+import pytest
+from django.urls import reverse
+from django_scopes import scope
+
+from programmes.directory.models import CityRepresentative
+from programmes.questionnaires import services
+from programmes.questionnaires.models import Answer, Question
+from tests.factories import CityFactory, MembershipFactory, MentorshipFactory, ParticipantFactory, UserFactory
+
+
+@pytest.fixture
+def mechelen(network_a):
+    return CityFactory(network=network_a, name="Mechelen", country="BE")
+
+
+@pytest.fixture
+def strengths(network_a, mechelen):
+    with scope(network=network_a):
+        return services.start_city_response(mechelen, kind="annex3", language="en", by=None)
+
+
+def _member(network, role="member"):
+    user = UserFactory()
+    MembershipFactory(network=network, user=user, role=role)
+    return user
+
+
+def _speaker(network, city, speaks_for):
+    user = _member(network)
+    CityRepresentative.objects.create(network=network, city=city, user=user, speaks_for=speaks_for)
+    return user
+
+
+def _question(response, number):
+    return Question.objects.get(section__template=response.template, number=number)
+
+
+def _url(city, name="mentor_strengths", **kwargs):
+    return reverse(name, kwargs={"network": "network-a", "pk": city.pk, **kwargs})
+
+
+def test_the_shipped_annex_3_has_three_strength_questions_and_both_contexts(network_a, strengths):
+    with scope(network=network_a):
+        sections = list(strengths.template.sections.all())
+        assert [s.answered_by for s in sections] == ["mentor_city", "mentor_city", "mentor_association"]
+        assert [s.questions.count() for s in sections] == [3, 5, 6]
+        assert _question(strengths, 1).kind == "choices"
+        assert "mentor city's political and migration context" in _question(strengths, 9).text
+
+
+def test_the_italian_annex_3_is_in_italian(network_a, mechelen):
+    with scope(network=network_a):
+        template = services.shipped_template(network_a, kind="annex3", language="it")
+        assert template.title == "Punti di forza del mentor (Allegato 3)"
+
+
+def test_the_city_team_answers_its_sections_and_the_association_the_national_one(client, network_a, mechelen,
+                                                                                strengths):
+    team, association = _speaker(network_a, mechelen, "city"), _speaker(network_a, mechelen, "association")
+    with scope(network=network_a):
+        areas, national = _question(strengths, 1), _question(strengths, 9)
+    client.force_login(team)
+    reply = client.post(_url(mechelen, "mentor_strengths_answer", question_pk=areas.pk),
+                        {"version": "0", "choice": ["volunteering", "language_learning"]})
+    assert reply.status_code == 302
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=national.pk),
+                       {"version": "0", "text": "Not ours"}).status_code == 403
+    client.force_login(association)
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=national.pk),
+                       {"version": "0", "text": "Flemish cities share it"}).status_code == 302
+    with scope(network=network_a):
+        assert Answer.objects.get(question=areas).data == ["volunteering", "language_learning"]
+    page = client.get(_url(mechelen)).content.decode()
+    assert "Volunteering and buddy schemes" in page and "Flemish cities share it" in page
+
+
+def test_the_mentor_team_of_a_mentorship_speaks_for_its_city(client, network_a, mechelen, strengths):
+    mentorship = MentorshipFactory(network=network_a, mentee=CityFactory(network=network_a), mentor=mechelen)
+    mentor = _member(network_a)
+    ParticipantFactory(network=network_a, mentorship=mentorship, user=mentor, role="mentor_team")
+    with scope(network=network_a):
+        question = _question(strengths, 2)
+    client.force_login(mentor)
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=question.pk),
+                       {"version": "0", "text": "The buddy scheme"}).status_code == 302
+
+
+def test_facilitators_read_and_comment_but_do_not_answer(client, network_a, mechelen, strengths):
+    facilitator = _member(network_a, "facilitator")
+    with scope(network=network_a):
+        question = _question(strengths, 2)
+    client.force_login(facilitator)
+    page = client.get(_url(mechelen)).content.decode()
+    assert f'id="answer-{question.pk}"' not in page and f'id="comment-{question.pk}"' in page
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=question.pk),
+                       {"version": "0", "text": "x"}).status_code == 403
+    assert client.post(_url(mechelen, "mentor_strengths_comment", question_pk=question.pk),
+                       {"text": "Which results?"}).status_code == 302
+
+
+def test_other_members_do_not_see_a_citys_strengths(client, network_a, mechelen, strengths):
+    client.force_login(_member(network_a))
+    assert client.get(_url(mechelen)).status_code == 403
+
+
+def test_coordinators_fill_in_for_the_city_and_name_its_representatives(client, network_a, mechelen):
+    coordinator, colleague = _member(network_a, "coordinator"), _member(network_a)
+    client.force_login(coordinator)
+    assert client.post(_url(mechelen, "mentor_strengths_start")).status_code == 302
+    page = client.get(_url(mechelen)).content.decode()
+    assert page.count("yours to answer") == 3
+    reply = client.post(_url(mechelen, "directory_city_representative_add"),
+                        {"user": colleague.pk, "speaks_for": "association"}, follow=True)
+    assert f"{colleague.display_name} now speaks for Mechelen" in reply.content.decode()
+    with scope(network=network_a):
+        representative = CityRepresentative.objects.get(city=mechelen)
+    assert representative.user == colleague and representative.speaks_for == "association"
+    client.post(_url(mechelen, "directory_city_representative_remove", representative_pk=representative.pk))
+    with scope(network=network_a):
+        assert not CityRepresentative.objects.filter(pk=representative.pk).exists()
+
+
+def test_only_members_of_the_network_can_be_named(client, network_a, network_b, mechelen):
+    client.force_login(_member(network_a, "coordinator"))
+    outsider = _member(network_b)
+    reply = client.post(_url(mechelen, "directory_city_representative_add"),
+                        {"user": outsider.pk, "speaks_for": "city"}, follow=True)
+    assert "Select a valid choice" in reply.content.decode()
+    with scope(network=network_a):
+        assert not CityRepresentative.objects.exists()
