@@ -17,3 +17,8 @@ class AlreadyInvitedToMentorshipError(MentorshipError):
 
 class PendingNetworkInvitationError(MentorshipError):
     message = _("This person has a pending invitation to the network: once they accept it, add them here.")
+
+
+class NotAPairError(MentorshipError):
+    message = _("Matching pairs a mentee city with a different mentor city; this mentorship has no mentee city, "
+                "or the chosen city is its mentee.")

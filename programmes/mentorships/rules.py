@@ -88,3 +88,6 @@ rules.add_perm("mentorships.change_mentorship_content", is_team_member)
 rules.add_perm("mentorships.change_mentorship", coordinates_network | is_site_operator)
 rules.add_perm("mentorships.manage_participants", coordinates_network | is_site_operator | leads)
 rules.add_perm("mentorships.record_milestone", coordinates_network | is_site_operator | is_team_member)
+
+# Matching mentees with mentors (on a programme or a mentorship) is the coordinators' decision.
+rules.add_perm("mentorships.match", coordinates_network | is_site_operator)

@@ -165,3 +165,32 @@ def city_mentorships(city):
         .select_related("mentorship__programme")
         .order_by("-mentorship__programme__start_date", "mentorship__title")
     )
+
+
+@dataclass
+class MatchingRow:
+    mentorship: Mentorship
+    mentees: list
+    mentors: list
+    submission: object  # the latest submitted version of its needs analysis, or None
+
+
+def matching_rows(programme):
+    """The programme's mentorships with their cities and the latest submitted needs analysis."""
+    from programmes.questionnaires.models import Kind, Submission
+
+    mentorships = list(Mentorship.objects.filter(programme=programme).prefetch_related(_places()).order_by("title"))
+    latest = {}
+    for submission in Submission.objects.filter(
+        response__mentorship__programme=programme, response__template__kind=Kind.NEEDS_ANALYSIS
+    ).select_related("response").order_by("number"):
+        latest[submission.response.mentorship_id] = submission
+    return [
+        MatchingRow(
+            mentorship=m,
+            mentees=[p.city for p in m.cities.all() if p.side == CitySide.MENTEE],
+            mentors=[p.city for p in m.cities.all() if p.side == CitySide.MENTOR],
+            submission=latest.get(m.pk),
+        )
+        for m in mentorships
+    ]

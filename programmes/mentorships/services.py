@@ -15,8 +15,14 @@ from programmes.tenancy.models import Invitation, Membership, Role
 from programmes.tenancy.services import audit
 
 from . import emails
-from .errors import AlreadyInvitedToMentorshipError, AlreadyParticipantError, PendingNetworkInvitationError
+from .errors import (
+    AlreadyInvitedToMentorshipError,
+    AlreadyParticipantError,
+    NotAPairError,
+    PendingNetworkInvitationError,
+)
 from .models import (
+    CitySide,
     Mentorship,
     MentorshipCity,
     MentorshipInvitation,
@@ -195,3 +201,25 @@ def remove_participant(participant, *, by):
           mentorship=participant.mentorship_id)
     _by(participant, by).delete()
 
+
+
+# --- Matching --------------------------------------------------------------------------------
+
+@transaction.atomic
+def choose_mentor(mentorship, city, *, by):
+    """Make `city` (with its association) the mentorship's mentor city, replacing any other: the
+    coordinator's decision after reading the matching assistant's reasons."""
+    places = list(mentorship.cities.all())
+    if not any(p.side == CitySide.MENTEE for p in places):
+        raise NotAPairError()
+    if any(p.city_id == city.pk and p.side == CitySide.MENTEE for p in places):
+        raise NotAPairError()
+    replaced = [p for p in places if p.side == CitySide.MENTOR and p.city_id != city.pk]
+    for place in replaced:
+        place.delete()
+    if not any(p.side == CitySide.MENTOR and p.city_id == city.pk for p in places):
+        MentorshipCity.objects.create(network=mentorship.network, mentorship=mentorship, city=city,
+                                      association=city.association, side=CitySide.MENTOR)
+    audit(mentorship.network, by=by, action="mentorship.mentor_chosen", subject=f"{mentorship} – {city}",
+          fields=[str(p.city) for p in replaced])
+    return mentorship

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import matching_views, views
 
 urlpatterns = [
     path("programmes/", views.programme_list, name="programme_list"),
@@ -17,6 +17,10 @@ urlpatterns = [
     path("programmes/<int:programme_pk>/facilitators/<int:pk>/remove/", views.facilitator_remove,
          name="facilitator_remove"),
     path("programmes/<int:programme_pk>/mentorships/new/", views.mentorship_create, name="mentorship_create"),
+    path("programmes/<int:pk>/matching/", matching_views.programme_matching, name="programme_matching"),
+    path("mentorships/<int:pk>/matching/", matching_views.mentorship_matching, name="mentorship_matching"),
+    path("mentorships/<int:pk>/matching/<int:city_pk>/choose/", matching_views.choose_mentor,
+         name="mentorship_choose_mentor"),
     path("mentorships/<int:pk>/", views.mentorship_detail, name="mentorship_detail"),
     path("mentorships/<int:pk>/edit/", views.mentorship_edit, name="mentorship_edit"),
     path("mentorships/<int:pk>/notes/", views.mentorship_content, name="mentorship_content"),

@@ -7,7 +7,7 @@ from django.db import transaction
 from programmes.benchmarks.demo import seed_benchmarks
 from programmes.directory.demo import seed_directory
 from programmes.mentorships.demo import seed_programmes
-from programmes.questionnaires.demo import seed_good_practices
+from programmes.questionnaires.demo import seed_good_practices, seed_matching
 from programmes.supportgroups.demo import seed_support_groups
 from programmes.tenancy.demo import DEMO_PASSWORD, demo_user, seed_demo
 
@@ -25,6 +25,7 @@ class Command(BaseCommand):
             seed_benchmarks(networks)
             seed_support_groups(networks)
             seed_good_practices(networks)
+            seed_matching(networks)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")

@@ -1,0 +1,46 @@
+"""The matching assistant's pages: the programme's mentees waiting for a mentor, and the ranked
+candidates for one of them, from which the coordinator picks."""
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from programmes.directory.models import City
+from programmes.tenancy.access import apply_change, require
+
+from . import matching, selectors, services
+from .models import CitySide
+
+
+def programme_matching(request, network, pk):
+    programme = selectors.get_programme(request.network, pk)
+    require(request, "mentorships.match", programme)
+    return render(request, "mentorships/matching.html", {
+        "programme": programme, "rows": selectors.matching_rows(programme),
+    })
+
+
+def mentorship_matching(request, network, pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.match", mentorship)
+    mentee = next((p.city for p in mentorship.cities.all() if p.side == CitySide.MENTEE), None)
+    mentor = next((p.city for p in mentorship.cities.all() if p.side == CitySide.MENTOR), None)
+    submission = matching.latest_submission(mentorship)
+    ranked = matching.candidates(mentorship, mentee_city=mentee, submission=submission) \
+        if mentee is not None and submission is not None else []
+    return render(request, "mentorships/matching_candidates.html", {
+        "mentorship": mentorship, "programme": mentorship.programme, "mentee": mentee, "mentor": mentor,
+        "submission": submission, "candidates": ranked,
+        "focus": sorted(matching.focus_factors(mentorship).values(), key=lambda f: f.number),
+    })
+
+
+@require_POST
+def choose_mentor(request, network, pk, city_pk):
+    mentorship = selectors.get_mentorship(request.network, pk)
+    require(request, "mentorships.match", mentorship)
+    city = get_object_or_404(City.objects.filter(network=request.network, pk=city_pk).select_related("association"))
+    apply_change(request, lambda: services.choose_mentor(mentorship, city, by=request.user),
+                 _("%(city)s is now the mentor city of “%(mentorship)s”. Invite its team from the mentorship page.")
+                 % {"city": city.name, "mentorship": mentorship.title})
+    return redirect("mentorship_detail", network=network, pk=pk)
