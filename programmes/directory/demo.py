@@ -16,15 +16,17 @@ INCLUCITIES_ASSOCIATIONS = [
     ("LALRG", "Latvian Association of Local and Regional Governments", "LV", "https://www.lps.lv"),
 ]
 
+# (name, country, association, population, share of residents of migrant origin in %, languages):
+# rounded figures for the demo, not official statistics.
 INCLUCITIES_CITIES = [
-    ("Capaci", "IT", "AICCRE", 11_000, "Italian, English"),
-    ("Mechelen", "BE", "VVSG", 87_000, "Dutch, English"),
-    ("Saint-Jean-de-la-Ruelle", "FR", "AFCCRE", 16_000, "French"),
-    ("Brussels", "BE", "Brulocalis", 190_000, "French, Dutch, English"),
-    ("Levadia", "GR", "KEDE", 30_000, "Greek, English"),
-    ("Fuenlabrada", "ES", "FEMP", 190_000, "Spanish"),
-    ("Jelgava", "LV", "LALRG", 55_000, "Latvian, English"),
-    ("Schaerbeek", "BE", "Brulocalis", 130_000, "French, Dutch"),
+    ("Capaci", "IT", "AICCRE", 11_000, "4.5", "Italian, English"),
+    ("Mechelen", "BE", "VVSG", 87_000, "21.0", "Dutch, English"),
+    ("Saint-Jean-de-la-Ruelle", "FR", "AFCCRE", 16_000, "14.0", "French"),
+    ("Brussels", "BE", "Brulocalis", 190_000, "35.0", "French, Dutch, English"),
+    ("Levadia", "GR", "KEDE", 30_000, "6.0", "Greek, English"),
+    ("Fuenlabrada", "ES", "FEMP", 190_000, "12.0", "Spanish"),
+    ("Jelgava", "LV", "LALRG", 55_000, "3.0", "Latvian, English"),
+    ("Schaerbeek", "BE", "Brulocalis", 130_000, "30.0", "French, Dutch"),
 ]
 
 COMMUNITY_ASSOCIATIONS = [
@@ -34,9 +36,9 @@ COMMUNITY_ASSOCIATIONS = [
 ]
 
 COMMUNITY_CITIES = [
-    ("Tampere", "FI", "Kuntaliitto", 250_000, "Finnish, Swedish, English"),
-    ("Ljubljana", "SI", "SOS", 290_000, "Slovenian, English"),
-    ("Gdańsk", "PL", "ZMP", 490_000, "Polish, English"),
+    ("Tampere", "FI", "Kuntaliitto", 250_000, "6.0", "Finnish, Swedish, English"),
+    ("Ljubljana", "SI", "SOS", 290_000, "12.0", "Slovenian, English"),
+    ("Gdańsk", "PL", "ZMP", 490_000, "3.0", "Polish, English"),
 ]
 
 
@@ -47,10 +49,11 @@ def _seed(network, associations, cities):
             by_acronym[acronym], _ = Association.objects.get_or_create(
                 network=network, name=name, defaults={"acronym": acronym, "country": country, "website": website}
             )
-        for name, country, acronym, population, languages in cities:
+        for name, country, acronym, population, migrant_share, languages in cities:
             City.objects.get_or_create(
                 network=network, name=name, country=country,
-                defaults={"association": by_acronym[acronym], "population": population, "languages": languages},
+                defaults={"association": by_acronym[acronym], "population": population,
+                          "migrant_share": migrant_share, "languages": languages},
             )
 
 

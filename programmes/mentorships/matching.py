@@ -16,11 +16,13 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from programmes.benchmarks.models import Rating
 from programmes.directory.models import City
 from programmes.questionnaires.models import Answer, GoodPractice, Kind, Response, Submission
+from programmes.questionnaires.services import shipped_choice_labels
 
 WEIGHTS = {"topic": Decimal("0.5"), "profile": Decimal("0.25"), "governance": Decimal("0.25")}
 STRONG, PARTIAL = 0.66, 0.33
@@ -30,11 +32,16 @@ MIN_WORD_LENGTH = 5
 STOP_WORDS = {
     # English and Italian words of five letters or more that say nothing about a topic.
     "about", "after", "other", "their", "there", "these", "those", "which", "where", "would", "could", "should",
-    "being", "between", "through", "within", "without", "because", "while", "still", "under", "every", "people", "cities", "city's", "years", "local", "policy", "policies", "service", "services", "work",
+    "being", "between", "through", "within", "without", "because", "while", "still", "under", "every", "cannot",
+    "people", "years", "local", "policy", "policies", "service", "services", "during", "hours", "working",
+    "attend", "offer", "offers", "together", "across", "three", "first", "second", "making", "including",
     "della", "delle", "degli", "nella", "nelle", "negli", "sulla", "sulle", "dalla", "dalle", "questo", "questa",
-    "quello", "quella", "anche", "hanno", "essere", "perché", "città", "comune", "nostra", "nostro", "nostri",
-    "vostra", "vostro", "molto", "alcuni", "altri", "altre", "ancora", "sono", "tutti", "tutte",
+    "quello", "quella", "anche", "hanno", "essere", "perché", "nostra", "nostro", "nostri", "vostra", "vostro",
+    "molto", "alcuni", "altri", "altre", "ancora", "tutti", "tutte", "durante", "possono", "vogliamo",
 }
+# Stems every text of the field shares (migrants, integration, the city): they tell candidates apart no
+# better than "the" does.
+DOMAIN_STEMS = {"migran", "migrat", "immigr", "integr", "cities", "città", "comune", "munici", "newcom", "reside"}
 
 
 @dataclass
@@ -73,8 +80,9 @@ def _stems(text):
     """{stem: first word seen} of the meaningful words of a text, in any language."""
     stems = {}
     for word in re.findall(r"[^\W\d_]+", text.lower()):
-        if len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS:
-            stems.setdefault(word[:STEM_LENGTH], word)
+        stem = word[:STEM_LENGTH]
+        if len(word) >= MIN_WORD_LENGTH and word not in STOP_WORDS and stem not in DOMAIN_STEMS:
+            stems.setdefault(stem, word)
     return stems
 
 
@@ -106,22 +114,32 @@ def candidates(mentorship, *, mentee_city, submission):
     practices = _practices_by_city(network)
     focus = focus_factors(mentorship)
     needs = _stems(needs_text(mentorship, submission))
+    labels = shipped_choice_labels(Kind.MENTOR_STRENGTHS, get_language() or "en")
     ranked = []
     for city in cities:
         answers = strengths.get(city.pk, [])
         city_practices = practices.get(city.pk, [])
-        areas = [a.text for a in answers if a.question.kind == "choices" and a.text]
         ranked.append(Candidate(
             city=city,
             topic=_topic(needs, focus, answers, city_practices),
             profile=_profile(mentee_city, city),
             governance=_governance(mentee_city, city),
-            areas=[line for text in areas for line in text.splitlines()],
+            areas=_areas(answers, labels),
             practices=city_practices,
             has_strengths=any(a.text for a in answers),
         ))
     ranked.sort(key=lambda c: (-c.score, c.city.name))
     return ranked
+
+
+def _areas(answers, labels):
+    """The policy areas a candidate ticked, in the reader's language where the shipped list knows them."""
+    areas = []
+    for answer in answers:
+        if answer.question.kind == "choices" and answer.data:
+            known = {c["value"]: c["label"] for c in answer.question.options.get("choices", [])}
+            areas.extend(labels.get(value) or known.get(value, value) for value in answer.data)
+    return areas
 
 
 def _strengths_by_city(network):

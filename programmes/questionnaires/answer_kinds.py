@@ -188,12 +188,15 @@ def max_rows(question):
     return question.options.get("max_rows", DEFAULT_MAX_ROWS)
 
 
+def row_limit(question):
+    return DEFAULT_MAX_ROWS if question.kind == QuestionKind.CITY_FIGURES else max_rows(question)
+
+
 def rows_for_form(question, rows):
     """The filled rows and a few empty ones (no more than the question allows), for the form."""
     rows = [list(r) for r in rows or []]
     width = len(columns_of(question))
-    limit = DEFAULT_MAX_ROWS if question.kind == QuestionKind.CITY_FIGURES else max_rows(question)
-    return rows + [[""] * width for _ in range(max(0, min(BLANK_ROWS, limit - len(rows))))]
+    return rows + [[""] * width for _ in range(max(0, min(BLANK_ROWS, row_limit(question) - len(rows))))]
 
 
 def figures_from_city(city):

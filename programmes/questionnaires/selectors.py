@@ -39,11 +39,20 @@ class QuestionItem:
         return answer_kinds.columns_of(self.question)
 
     @property
+    def row_label(self):
+        """The accessible name of a new cell, filled in by the "Add a row" script."""
+        return _("%(column)s, row %(row)s")
+
+    @property
+    def max_rows(self):
+        return answer_kinds.row_limit(self.question)
+
+    @property
     def table(self):
         """Rows of cells for the form: input name, value and an accessible name ("Residents, row 2")."""
         columns = self.columns
         return [
-            [{"name": f"cell-{r}-{c}", "value": value,
+            [{"name": f"cell-{r}-{c}", "value": value, "column": columns[c]["label"],
               "label": _("%(column)s, row %(row)s") % {"column": columns[c]["label"], "row": r + 1}}
              for c, value in enumerate(row)]
             for r, row in enumerate(self.rows)

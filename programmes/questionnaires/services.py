@@ -3,6 +3,7 @@ optimistic locking (the answer's version), so a second save over someone else's 
 silently."""
 
 import difflib
+import functools
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -66,6 +67,18 @@ def shipped_template(network, *, kind, language):
                 for q in section_data["questions"]
             )
     return template
+
+
+@functools.lru_cache(maxsize=32)
+def shipped_choice_labels(kind, language):
+    """{choice value: label} of every choice question of a shipped template, in `language` (or
+    English), so that keys stored from one language's template read in another's."""
+    path = SHIPPED_DIR / f"{kind}.{language}.json"
+    if not path.exists():
+        path = SHIPPED_DIR / f"{kind}.en.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {choice["value"]: choice["label"] for section in data["sections"] for question in section["questions"]
+            for choice in question.get("options", {}).get("choices", [])}
 
 
 def template_for(network, *, kind, language, programme=None):

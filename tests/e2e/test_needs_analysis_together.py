@@ -4,6 +4,7 @@ is submitted, and a second window saving over the same answer gets the merge scr
 import re
 
 import pytest
+from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 
 from tests.e2e.helpers import sign_in
@@ -87,3 +88,28 @@ def test_annex_2_is_filled_in_together(browser, live_server, mentorship):
     colleague.get_by_role("button", name="Save the merged answer").click()
     expect(colleague.get_by_text("Your answer to question 1 was saved.")).to_be_visible()
     colleague.screenshot(path="test-results/needs-analysis-after-merge.png", full_page=True)
+
+
+def test_city_figures_start_from_the_profile_grow_row_by_row_and_update_it(browser, live_server, mentorship):
+    mentee = _open_needs_analysis(browser, live_server, mentorship, "mentee@capaci.example")
+    mentee.get_by_role("button", name="Start the needs analysis").click()
+    expect(mentee.get_by_label("Number of inhabitants")).to_have_value("50000")  # from the city profile
+    mentee.get_by_label("Number of inhabitants").fill("11 200")
+    mentee.get_by_label("Residents of immigrant origin").fill("560")
+    mentee.get_by_label("Nationality or group, row 1").fill("Romanian")
+    mentee.get_by_label("Nationality or group, row 2").fill("Tunisian")
+    mentee.get_by_role("button", name="Add a row").click()
+    mentee.get_by_label("Nationality or group, row 3").fill("Ukrainian")
+    mentee.get_by_label("Residents, row 3").fill("many")
+    status = mentee.locator("[id^=status-]").filter(has_text="Not saved")
+    expect(status).to_contain_text("Row 3: “Residents” must be a number.")
+    mentee.get_by_label("Residents, row 3").fill("45")
+    mentee.get_by_label("Also update the profile of Capaci with these figures").check()
+    mentee.get_by_role("button", name="Save answer 13").click()
+    expect(mentee.get_by_text("Your answer to question 13 was saved.")).to_be_visible()
+    expect(mentee.get_by_label("Nationality or group, row 3")).to_have_value("Ukrainian")
+    with scopes_disabled():
+        capaci = mentorship.cities.get(side="mentee").city
+    mentee.goto(f"{live_server.url}/inclucities/directory/cities/{capaci.pk}/")
+    expect(mentee.get_by_text("Romanian, Tunisian, Ukrainian")).to_be_visible()
+    expect(mentee.get_by_text("11,200")).to_be_visible()

@@ -3,6 +3,7 @@ changes nothing until the coordinator chooses."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
@@ -159,3 +160,13 @@ def test_only_coordinators_match(client, network_a, world, role):
     client.force_login(user)
     url = reverse("mentorship_matching", kwargs={"network": "network-a", "pk": world["mentorship"].pk})
     assert client.get(url).status_code == 403
+
+
+def test_policy_areas_read_in_the_readers_language(network_a, world):
+    with translation.override("it"):
+        fuenlabrada = next(c for c in _ranked(network_a, world) if c.city.name == "Fuenlabrada")
+    assert fuenlabrada.areas == ["Lavoro e imprenditorialità", "Casa e abitare"]
+
+
+def test_words_every_text_shares_are_no_theme():
+    assert matching._stems("Migrants and integration in our cities: newcomers cannot attend") == {}
