@@ -5,7 +5,8 @@ from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.tenancy.forms import TenantModelForm
 
-from .models import GoodPractice
+from .adaptation import lines_from_options
+from .models import GoodPractice, Question, QuestionKind
 
 LONG_FIELDS = ("responsible_bodies", "context", "description", "resources", "results", "success_factors", "risks",
                "transferability", "further_information")
@@ -48,3 +49,41 @@ class GoodPracticeSearchForm(forms.Form):
         self.fields["key_factor"].label_from_instance = lambda f: f"{f.number}. {f.title}"
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select" if not isinstance(field, forms.CharField) else "form-control"
+
+
+ADAPTABLE_KINDS = [kind for kind in QuestionKind.choices if kind[0] != QuestionKind.CITY_FIGURES]
+
+
+class QuestionForm(forms.ModelForm):
+    """Add or reword a question of a programme's adapted needs analysis."""
+
+    kind = forms.ChoiceField(label=_("Kind of answer"), choices=ADAPTABLE_KINDS)
+    options_lines = forms.CharField(
+        label=_("Choices or table columns"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line. Needed for a choice from a list and for a small table; ignored otherwise."),
+    )
+
+    class Meta:
+        model = Question
+        fields = ["text", "help_text", "kind", "max_length"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "help_text": forms.Textarea(attrs={"rows": 2})}
+        labels = {"max_length": _("Maximum length in characters")}
+        help_texts = {"max_length": _("For text answers; leave empty for no limit.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.kind == QuestionKind.CITY_FIGURES:
+            # The figures question keeps its kind: its answer feeds the city profile.
+            self.fields["kind"].choices = [(QuestionKind.CITY_FIGURES, QuestionKind.CITY_FIGURES.label)]
+        if self.instance.pk and not self.is_bound:
+            self.initial["options_lines"] = lines_from_options(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, lines = cleaned.get("kind"), cleaned.get("options_lines", "")
+        count = len([line for line in lines.splitlines() if line.strip()])
+        if kind in (QuestionKind.CHOICE, QuestionKind.CHOICES) and count < 2:
+            self.add_error("options_lines", _("Give at least two choices, one per line."))
+        if kind == QuestionKind.TABLE and not 1 <= count <= 6:
+            self.add_error("options_lines", _("Give between one and six columns, one per line."))
+        return cleaned

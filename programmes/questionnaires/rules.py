@@ -9,7 +9,7 @@ behalf.
 
 import rules
 
-from programmes.mentorships.rules import participation_of, takes_part
+from programmes.mentorships.rules import coordinates_network, participation_of, takes_part
 from programmes.tenancy.models import Role
 from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator, membership_for
 
@@ -124,3 +124,7 @@ rules.add_perm("questionnaires.change_good_practice", wrote_it | coordinates_pra
 # The city team (and coordinators) may copy the figures they answer into the city profile.
 rules.add_perm("questionnaires.update_city_figures", speaks_as_city_team | is_site_operator)
 rules.add_perm("questionnaires.update_city_figures_of_mentee", is_mentee_team)
+
+# Adapting a programme's needs analysis is part of configuring the programme.
+
+rules.add_perm("questionnaires.adapt_template", coordinates_network | is_site_operator)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import good_practice_views, views
+from . import adaptation_views, good_practice_views, views
 
 
 def questionnaire_urls(prefix, name, owner):
@@ -20,6 +20,16 @@ def questionnaire_urls(prefix, name, owner):
 urlpatterns = [
     *questionnaire_urls("mentorships/<int:pk>/needs-analysis", "needs_analysis", "mentorship"),
     *questionnaire_urls("directory/cities/<int:pk>/mentor-strengths", "mentor_strengths", "city"),
+    path("programmes/<int:pk>/needs-analysis-template/", adaptation_views.overview, name="programme_template"),
+    path("programmes/<int:pk>/needs-analysis-template/adapt/", adaptation_views.adapt, name="programme_template_adapt"),
+    path("programmes/<int:pk>/needs-analysis-template/new-version/", adaptation_views.new_version,
+         name="programme_template_new_version"),
+    path("programmes/<int:pk>/needs-analysis-template/sections/<int:section_pk>/questions/new/",
+         adaptation_views.question_edit, name="programme_template_question_add"),
+    path("programmes/<int:pk>/needs-analysis-template/questions/<int:question_pk>/", adaptation_views.question_edit,
+         name="programme_template_question_edit"),
+    path("programmes/<int:pk>/needs-analysis-template/questions/<int:question_pk>/delete/",
+         adaptation_views.question_delete, name="programme_template_question_delete"),
     path("good-practices/", good_practice_views.library, name="good_practice_list"),
     path("good-practices/new/", good_practice_views.edit, name="good_practice_create"),
     path("good-practices/<int:pk>/", good_practice_views.detail, name="good_practice_detail"),

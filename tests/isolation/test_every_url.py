@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
+from programmes.questionnaires.adaptation import adapt_for_programme
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_city_response, start_response
@@ -120,6 +121,12 @@ TENANT_URLS = {
     "mentor_strengths_compare": "city",
     "directory_city_representative_add": "city",
     "directory_city_representative_remove": {"pk": "city", "representative_pk": "representative"},
+    "programme_template": "programme",
+    "programme_template_adapt": "programme",
+    "programme_template_new_version": "programme",
+    "programme_template_question_add": {"pk": "programme", "section_pk": "programme_section"},
+    "programme_template_question_edit": {"pk": "programme", "question_pk": "programme_question"},
+    "programme_template_question_delete": {"pk": "programme", "question_pk": "programme_question"},
     "good_practice_list": None,
     "good_practice_create": None,
     "good_practice_detail": "good_practice",
@@ -137,7 +144,8 @@ POST_ONLY = {
     "needs_analysis_start", "needs_analysis_answer", "needs_analysis_comment", "needs_analysis_resolve",
     "needs_analysis_submit", "mentor_strengths_start", "mentor_strengths_answer", "mentor_strengths_comment",
     "mentor_strengths_resolve", "mentor_strengths_submit", "directory_city_representative_add",
-    "directory_city_representative_remove", "mentorship_choose_mentor",
+    "directory_city_representative_remove", "mentorship_choose_mentor", "programme_template_adapt",
+    "programme_template_new_version", "programme_template_question_delete",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -211,7 +219,11 @@ def objects_of_a(network_a, admin_a):
         city_question = Question.objects.filter(section__template=strengths.template).first()
         city_comment = questionnaire_comment(strengths, city_question, text="A remark", by=None)
         representative = CityRepresentative.objects.create(network=network_a, city=city, user=member)
+        adapted = adapt_for_programme(programme, language="en", by=None)
+        programme_question = Question.objects.filter(section__template=adapted).first()
     return {
+        "programme_section": programme_question.section,
+        "programme_question": programme_question,
         "city_question": city_question,
         "city_comment": city_comment,
         "representative": representative,

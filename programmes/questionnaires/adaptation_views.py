@@ -1,0 +1,92 @@
+"""Coordinators adapt the needs analysis of a programme: copy the shipped template, then add,
+remove and reword questions. Thin: rules decide, adaptation.py changes."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.tenancy.access import apply_change, form_status, require
+
+from . import adaptation
+from .forms import QuestionForm
+from .models import Question, Section
+
+PERM = "questionnaires.adapt_template"
+
+
+def _programme(request, pk):
+    programme = mentorship_selectors.get_programme(request.network, pk)
+    require(request, PERM, programme)
+    return programme
+
+
+def _template_or_404(programme):
+    template = adaptation.programme_template(programme)
+    if template is None:
+        raise Http404
+    return template
+
+
+def overview(request, network, pk):
+    programme = _programme(request, pk)
+    template = adaptation.programme_template(programme)
+    sections = []
+    if template is not None:
+        sections = list(Section.objects.filter(template=template).prefetch_related("questions").order_by("order"))
+    return render(request, "questionnaires/adaptation.html", {
+        "programme": programme, "template": template, "sections": sections,
+        "in_use": template is not None and adaptation.is_in_use(template),
+    })
+
+
+@require_POST
+def adapt(request, network, pk):
+    programme = _programme(request, pk)
+    adaptation.adapt_for_programme(programme, language=translation.get_language() or "en", by=request.user)
+    messages.success(request, _("The programme now has its own copy of the needs analysis: adapt it below."))
+    return redirect("programme_template", network=network, pk=pk)
+
+
+@require_POST
+def new_version(request, network, pk):
+    programme = _programme(request, pk)
+    template = adaptation.new_version(_template_or_404(programme), by=request.user)
+    messages.success(request, _("Version %(number)s is ready to adapt. Needs analyses already started keep theirs.")
+                     % {"number": template.version})
+    return redirect("programme_template", network=network, pk=pk)
+
+
+def question_edit(request, network, pk, question_pk=None, section_pk=None):
+    programme = _programme(request, pk)
+    template = _template_or_404(programme)
+    if question_pk is not None:
+        question = get_object_or_404(Question.objects.filter(section__template=template, pk=question_pk)
+                                     .select_related("section"))
+        section = question.section
+    else:
+        section = get_object_or_404(Section.objects.filter(template=template, pk=section_pk))
+        question = Question(section=section, network=programme.network)
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        if apply_change(request, lambda: adaptation.save_question(template, section, form, by=request.user),
+                        _("The question was saved.")):
+            return redirect("programme_template", network=network, pk=pk)
+    return render(request, "questionnaires/adaptation_question.html", {
+        "programme": programme, "template": template, "section": section, "question": question, "form": form,
+    }, status=form_status(form))
+
+
+@require_POST
+def question_delete(request, network, pk, question_pk):
+    programme = _programme(request, pk)
+    template = _template_or_404(programme)
+    question = get_object_or_404(Question.objects.filter(section__template=template, pk=question_pk)
+                                 .select_related("section"))
+    apply_change(request, lambda: adaptation.delete_question(template, question, by=request.user),
+                 _("Question %(number)s was removed; the questions after it were renumbered.")
+                 % {"number": question.number})
+    return redirect("programme_template", network=network, pk=pk)
