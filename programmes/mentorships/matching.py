@@ -106,13 +106,14 @@ def focus_factors(mentorship):
     return {(r.key_factor.benchmark.lineage, r.key_factor.number): r.key_factor for r in ratings}
 
 
-def candidates(mentorship, *, mentee_city, submission):
-    """Every other city of the network, best match first."""
-    network = mentorship.network
+def candidates(mentorship, *, mentee_city, submission, focus=None):
+    """Every other city of the network, best match first. `focus`: focus_factors(mentorship), if
+    the caller has it already."""
+    network = mentorship.network_id
     cities = list(City.objects.filter(network=network).exclude(pk=mentee_city.pk).select_related("association"))
     strengths = _strengths_by_city(network)
     practices = _practices_by_city(network)
-    focus = focus_factors(mentorship)
+    focus = focus_factors(mentorship) if focus is None else focus
     needs = _stems(needs_text(mentorship, submission))
     labels = shipped_choice_labels(Kind.MENTOR_STRENGTHS, get_language() or "en")
     ranked = []

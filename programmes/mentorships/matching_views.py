@@ -26,12 +26,13 @@ def mentorship_matching(request, network, pk):
     mentee = next((p.city for p in mentorship.cities.all() if p.side == CitySide.MENTEE), None)
     mentor = next((p.city for p in mentorship.cities.all() if p.side == CitySide.MENTOR), None)
     submission = matching.latest_submission(mentorship)
-    ranked = matching.candidates(mentorship, mentee_city=mentee, submission=submission) \
+    focus = matching.focus_factors(mentorship)
+    ranked = matching.candidates(mentorship, mentee_city=mentee, submission=submission, focus=focus) \
         if mentee is not None and submission is not None else []
     return render(request, "mentorships/matching_candidates.html", {
         "mentorship": mentorship, "programme": mentorship.programme, "mentee": mentee, "mentor": mentor,
         "submission": submission, "candidates": ranked,
-        "focus": sorted(matching.focus_factors(mentorship).values(), key=lambda f: f.number),
+        "focus": sorted(focus.values(), key=lambda f: f.number),
     })
 
 

@@ -97,8 +97,15 @@ def is_mentee_team(user, mentorship):
     return party_of(user, mentorship) == "mentee_city"
 
 
-# The four parties comment; the mentee team submits versions and resolves comments.
-rules.add_perm("questionnaires.comment", answers_for_a_party)
+@rules.predicate
+def is_support_group_member(user, mentorship):
+    participation = participation_of(user, mentorship)
+    return participation is not None and participation.role == "support_group"
+
+
+# The four parties and the local support group comment (Annex 5: the group advises from the needs
+# analysis on); the mentee team submits versions and resolves comments.
+rules.add_perm("questionnaires.comment", answers_for_a_party | is_support_group_member)
 rules.add_perm("questionnaires.submit", is_mentee_team)
 rules.add_perm("questionnaires.resolve_comment", is_mentee_team)
 

@@ -170,3 +170,12 @@ def test_policy_areas_read_in_the_readers_language(network_a, world):
 
 def test_words_every_text_shares_are_no_theme():
     assert matching._stems("Migrants and integration in our cities: newcomers cannot attend") == {}
+
+
+def test_the_matching_page_reads_a_fixed_number_of_queries(client, network_a, world, django_assert_max_num_queries):
+    for index in range(30):
+        CityFactory(network=network_a, name=f"Town {index}")
+    client.force_login(_coordinator(network_a))
+    url = reverse("mentorship_matching", kwargs={"network": "network-a", "pk": world["mentorship"].pk})
+    with django_assert_max_num_queries(20):
+        assert client.get(url).status_code == 200

@@ -130,3 +130,21 @@ def test_only_members_of_the_network_can_be_named(client, network_a, network_b, 
     assert "Select a valid choice" in reply.content.decode()
     with scope(network=network_a):
         assert not CityRepresentative.objects.exists()
+
+
+def test_the_page_reads_a_fixed_number_of_queries(client, network_a, mechelen, strengths,
+                                                  django_assert_max_num_queries):
+    team = _speaker(network_a, mechelen, "city")
+    facilitator = _member(network_a, "facilitator")
+    with scope(network=network_a):
+        questions = list(Question.objects.filter(section__template=strengths.template))
+        for question in questions:
+            if question.kind == "long_text":
+                services.save_answer(strengths, question, text="An answer", based_on_version=0, by=team)
+        for index in range(40):
+            services.comment(strengths, questions[index % len(questions)], text=f"Remark {index}", by=facilitator)
+        services.submit_version(strengths, label="Offer", by=team)
+    client.force_login(team)
+    with django_assert_max_num_queries(16):
+        page = client.get(_url(mechelen)).content.decode()
+    assert "Remark 39" in page

@@ -199,3 +199,24 @@ def test_page_with_many_comments_stays_constant(client, network_a, mentorship, r
     with django_assert_max_num_queries(17):
         page = client.get(_url(mentorship)).content.decode()
     assert "Remark 39" in page
+
+
+def test_the_support_group_reads_and_comments_but_does_not_answer(client, network_a, mentorship, response):
+    adviser = _person(network_a, mentorship, "support_group")
+    with scope(network=network_a):
+        question = _question(response, 1)
+    client.force_login(adviser)
+    page = client.get(_url(mentorship)).content.decode()
+    assert f'id="answer-{question.pk}"' not in page and f'id="comment-{question.pk}"' in page
+    comment_url = reverse("needs_analysis_comment", kwargs={"network": "network-a", "pk": mentorship.pk,
+                                                            "question_pk": question.pk})
+    assert client.post(comment_url, {"text": "Ask the migrant council too."}).status_code == 302
+    assert client.post(_url(mentorship, question), {"text": "x", "version": "0"}).status_code == 403
+
+
+def test_observers_read_without_commenting(client, network_a, mentorship, response):
+    client.force_login(_person(network_a, mentorship, "observer"))
+    with scope(network=network_a):
+        question = _question(response, 1)
+    page = client.get(_url(mentorship)).content.decode()
+    assert "1. Which challenge" in page and f'id="comment-{question.pk}"' not in page
