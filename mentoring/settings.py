@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "programmes.benchmarks",
     "programmes.supportgroups",
     "programmes.questionnaires",
+    "programmes.actionplans",
+    "programmes.reports",
 ]
 
 MIDDLEWARE = [
@@ -226,9 +228,12 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_DIR / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    # One sweep per concern; later issues add reminders and report clean-up here.
+    # One sweep per concern; later issues add reminders here.
     "record-heartbeat": {"task": "programmes.tenancy.tasks.record_heartbeat", "schedule": 300.0},
+    "delete-expired-pdfs": {"task": "programmes.reports.tasks.delete_expired_pdfs", "schedule": 3600.0},
 }
+# Rendered PDFs are kept this long, then deleted (they may hold a mentorship's confidential plan).
+PDF_RETENTION_HOURS = env.int("PDF_RETENTION_HOURS", default=72)
 
 # --- Security -----------------------------------------------------------------------------
 # Nothing is loaded from another host (GDPR, public-sector networks): the browser enforces it.
@@ -267,6 +272,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # WeasyPrint narrates every rendering step at INFO; its warnings (a missing font) still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 # Beat's schedule, and with the embedded default the queue and results, live in files.

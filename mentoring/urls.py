@@ -35,4 +35,6 @@ urlpatterns += [
     path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
     path("<slug:network>/", include("programmes.benchmarks.assessment_urls")),
     path("<slug:network>/", include("programmes.questionnaires.urls")),
+    path("<slug:network>/", include("programmes.actionplans.urls")),
+    path("<slug:network>/", include("programmes.reports.urls")),
 ]

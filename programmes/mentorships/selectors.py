@@ -78,6 +78,8 @@ class DashboardRow:
     next_milestone: Milestone | None
     overdue: list
     without_migrant_representative: list  # mentee cities whose support group lacks one (a warning)
+    plan: object = None  # the action plan, if started
+    on_track: int | None = None  # share of its actions on track or done, in %
 
     @property
     def is_overdue(self):
@@ -99,6 +101,9 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     represented = _cities_with_migrant_representative(
         {p.city_id for m in mentorships for p in m.cities.all() if p.side == CitySide.MENTEE}
     )
+    from programmes.actionplans.selectors import plans_by_mentorship
+
+    plans = plans_by_mentorship(mentorships)
     rows = []
     for mentorship in mentorships:
         done = {d.milestone_id for d in mentorship.milestones_done.all()}
@@ -114,6 +119,8 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
             without_migrant_representative=[
                 p.city for p in places if p.side == CitySide.MENTEE and p.city_id not in represented
             ],
+            plan=plans.get(mentorship.pk, (None, None))[0],
+            on_track=plans.get(mentorship.pk, (None, None))[1],
         )
         if not overdue_only or row.is_overdue:
             rows.append(row)

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from programmes.reports.models import ReportKind
+from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
@@ -65,6 +67,7 @@ def programme_detail(request, network, pk):
     if can_see_dashboard:
         context["rows"] = selectors.dashboard(programme, phase=criteria.get("phase", ""),
                                               overdue_only=criteria.get("overdue", False))
+        context["pdf_jobs"] = recent_jobs(request.user, kind=ReportKind.PROGRAMME_REPORT, programme=programme)
         context["history"] = history_entries(
             programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
         )
@@ -205,6 +208,7 @@ def mentorship_detail(request, network, pk):
         "can_see_content": user.has_perm("mentorships.view_mentorship_content", mentorship),
         "can_change_content": user.has_perm("mentorships.change_mentorship_content", mentorship),
         "can_change": user.has_perm("mentorships.change_mentorship", mentorship),
+        "can_see_plan": user.has_perm("actionplans.view_plan", mentorship),
         "can_record": user.has_perm("mentorships.record_milestone", mentorship),
         "can_manage_participants": can_manage_participants,
         "invite_form": ParticipantInviteForm() if can_manage_participants else None,

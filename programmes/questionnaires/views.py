@@ -11,6 +11,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from programmes.reports.models import ReportKind
+from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import save_status
 
 from . import answer_kinds, selectors, services
@@ -37,6 +39,8 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
         "can_start": page.can_start, "can_comment": page.can_comment, "can_submit": page.can_submit,
         "can_resolve": page.can_resolve,
         "submissions": selectors.submissions(response) if response else [],
+        "pdf_jobs": recent_jobs(request.user, kind=ReportKind.NEEDS_ANALYSIS, mentorship=page.mentorship)
+        if page.mentorship and response else [],
     }, status=status)
 
 

@@ -10,7 +10,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
+from programmes.actionplans.services import add_action, plan_for
 from programmes.questionnaires.adaptation import adapt_for_programme
+from programmes.reports.models import PdfJob
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_city_response, start_response
@@ -127,6 +129,24 @@ TENANT_URLS = {
     "programme_template_question_add": {"pk": "programme", "section_pk": "programme_section"},
     "programme_template_question_edit": {"pk": "programme", "question_pk": "programme_question"},
     "programme_template_question_delete": {"pk": "programme", "question_pk": "programme_question"},
+    "action_plan": "mentorship",
+    "action_add": "mentorship",
+    "action_row": {"pk": "mentorship", "action_pk": "action"},
+    "action_edit": {"pk": "mentorship", "action_pk": "action"},
+    "action_delete": {"pk": "mentorship", "action_pk": "action"},
+    "action_move": {"pk": "mentorship", "action_pk": "action", "direction": "up"},
+    "action_progress": {"pk": "mentorship", "action_pk": "action"},
+    "action_comment": {"pk": "mentorship", "action_pk": "action"},
+    "action_plan_transition": {"pk": "mentorship", "status": "final"},
+    "action_plan_compare": "mentorship",
+    "action_plan_export": {"pk": "mentorship", "fmt": "xlsx"},
+    "programme_action_plans_export": {"pk": "programme", "fmt": "csv"},
+    "action_plan_pdf": "mentorship",
+    "needs_analysis_pdf": "mentorship",
+    "programme_report_pdf": "programme",
+    "pdf_job": "pdf_job",
+    "pdf_download": "pdf_job",
+    "pdf_retry": "pdf_job",
     "good_practice_list": None,
     "good_practice_create": None,
     "good_practice_detail": "good_practice",
@@ -145,7 +165,9 @@ POST_ONLY = {
     "needs_analysis_submit", "mentor_strengths_start", "mentor_strengths_answer", "mentor_strengths_comment",
     "mentor_strengths_resolve", "mentor_strengths_submit", "directory_city_representative_add",
     "directory_city_representative_remove", "mentorship_choose_mentor", "programme_template_adapt",
-    "programme_template_new_version", "programme_template_question_delete",
+    "programme_template_new_version", "programme_template_question_delete", "action_add", "action_delete",
+    "action_move", "action_progress", "action_comment", "action_plan_transition", "action_plan_pdf",
+    "needs_analysis_pdf", "programme_report_pdf", "pdf_retry",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -220,8 +242,13 @@ def objects_of_a(network_a, admin_a):
         city_comment = questionnaire_comment(strengths, city_question, text="A remark", by=None)
         representative = CityRepresentative.objects.create(network=network_a, city=city, user=member)
         adapted = adapt_for_programme(programme, language="en", by=None)
+        action = add_action(plan_for(mentorship), values={"action": "A buddy scheme"}, by=None)
+        pdf_job = PdfJob.objects.create(network=network_a, kind="action_plan", mentorship=mentorship, language="en",
+                                        status="done", file="pdfs/none.pdf")
         programme_question = Question.objects.filter(section__template=adapted).first()
     return {
+        "action": action,
+        "pdf_job": pdf_job,
         "programme_section": programme_question.section,
         "programme_question": programme_question,
         "city_question": city_question,

@@ -14,24 +14,41 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from mentoring.celery import app
 from programmes.tenancy.tasks import ping
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.services
 
 
-@pytest.fixture(scope="module")
-def redis_worker():
+def _require_redis():
     if not settings.CELERY_BROKER_URL.startswith("redis"):
         if os.environ.get("REQUIRE_SERVICES") == "true":
             pytest.fail("REQUIRE_SERVICES=true but CELERY_BROKER_URL is not redis://…")
         pytest.skip("needs CELERY_BROKER_URL=redis://… (CI runs it against the machine's Redis)")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mentoring.settings_test"}
-    worker = subprocess.Popen(
+
+
+@pytest.fixture(scope="module")
+def through_the_broker():
+    """Tests run tasks inline by default; these send them to the broker for a worker process."""
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+def _start_worker(**env_overrides):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mentoring.settings_test", **env_overrides}
+    return subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "mentoring", "worker", "--pool=solo", "--loglevel=WARNING",
          "--hostname", f"ci-{secrets.token_hex(4)}@%h", "--without-gossip", "--without-mingle"],
         cwd=ROOT, env=env,
     )
+
+
+@pytest.fixture(scope="module")
+def redis_worker(through_the_broker):
+    _require_redis()
+    worker = _start_worker()
     try:
         deadline = time.monotonic() + 60
         while True:

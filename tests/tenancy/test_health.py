@@ -1,3 +1,6 @@
+import pytest
+
+from mentoring.celery import app
 from programmes.tenancy import health
 
 
@@ -18,7 +21,15 @@ def test_health_names_the_failing_part(client, db, monkeypatch):
     assert response.json()["checks"]["broker"] == "error: ConnectionRefusedError"
 
 
-def test_deep_health_reports_a_silent_worker(client, db, monkeypatch):
+@pytest.fixture
+def through_the_broker(settings):
+    """A broker round trip, as in production (tests otherwise run tasks inline)."""
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = settings.CELERY_TASK_ALWAYS_EAGER
+
+
+def test_deep_health_reports_a_silent_worker(client, db, monkeypatch, through_the_broker):
     monkeypatch.setattr(health, "WORKER_TIMEOUT_SECONDS", 0.5)
     monkeypatch.setattr(health.ping, "delay", lambda token: health.ping.AsyncResult("never-answered"))
     response = client.get("/healthz?deep=1")

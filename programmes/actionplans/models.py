@@ -1,0 +1,134 @@
+"""The action plan (Annex 6): what the mentoring produces. One plan per mentorship, one row per
+action with the guide's six columns, a workflow from draft to completed, a frozen version at each
+step, comments per row, and progress per action once the plan is approved."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from programmes.tenancy.models import TenantModel
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    FINAL = "final", _("Final")
+    APPROVED = "approved", _("Approved")
+    IMPLEMENTATION = "implementation", _("In implementation")
+    COMPLETED = "completed", _("Completed")
+
+
+class ActionPlan(TenantModel):
+    mentorship = models.OneToOneField("mentorships.Mentorship", on_delete=models.CASCADE, related_name="action_plan")
+    status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    approving_body = models.CharField(_("approving body"), max_length=200, blank=True,
+                                      help_text=_("For example: the city council."))
+    approved_on = models.DateField(_("approved on"), null=True, blank=True)
+    approval_reference = models.CharField(_("reference"), max_length=200, blank=True,
+                                          help_text=_("For example: council decision no. 45/2026."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+
+    def __str__(self):
+        return str(_("Action plan of %(mentorship)s") % {"mentorship": self.mentorship})
+
+    @property
+    def is_approved(self):
+        return self.status in {PlanStatus.APPROVED, PlanStatus.IMPLEMENTATION, PlanStatus.COMPLETED}
+
+
+class ProgressStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    ON_TRACK = "on_track", _("On track")
+    DELAYED = "delayed", _("Delayed")
+    DONE = "done", _("Done")
+    DROPPED = "dropped", _("Dropped")
+
+
+class Action(TenantModel):
+    """One row of Annex 6. `version` guards against two people saving the same row."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
+    position = models.PositiveIntegerField(default=0)
+    action = models.TextField(_("action"), help_text=_("What you will do to answer the identified needs."))
+    results = models.TextField(_("expected results"), blank=True)
+    starts = models.DateField(_("start month"), null=True, blank=True)
+    ends = models.DateField(_("end month"), null=True, blank=True)
+    timeline_note = models.CharField(_("timeline"), max_length=100, blank=True,
+                                     help_text=_("Instead of months, for example “Q3 2026”."))
+    lead = models.CharField(_("who leads"), max_length=300, blank=True)
+    resources = models.TextField(_("resources and partners"), blank=True,
+                                 help_text=_("Staff, partners, planned funding."))
+    success_measure = models.TextField(_("measure of success"), blank=True)
+    needs = models.ManyToManyField("questionnaires.Question", blank=True, related_name="+", through="ActionNeed",
+                                   verbose_name=_("needs it answers"))
+    key_factors = models.ManyToManyField("benchmarks.KeyFactor", blank=True, related_name="+",
+                                         through="ActionKeyFactor", verbose_name=_("key factors"))
+    progress = models.CharField(_("progress"), max_length=20, choices=ProgressStatus.choices,
+                                default=ProgressStatus.NOT_STARTED)
+    progress_note = models.CharField(_("progress note"), max_length=500, blank=True)
+    progress_on = models.DateField(_("progress as of"), null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends__isnull=True) | Q(starts__isnull=True) | Q(ends__gte=models.F("starts")),
+                                   name="action_ends_after_it_starts",
+                                   violation_error_message=_("The end month cannot be before the start month.")),
+        ]
+
+    def __str__(self):
+        return self.action[:80]
+
+
+class ActionNeed(TenantModel):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey("questionnaires.Question", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action", "question"], name="action_need_once")]
+
+
+class ActionKeyFactor(TenantModel):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    key_factor = models.ForeignKey("benchmarks.KeyFactor", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action", "key_factor"], name="action_key_factor_once")]
+
+
+class PlanVersion(TenantModel):
+    """The plan frozen at a step of its workflow: header and rows as they were."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    status = models.CharField(_("status"), max_length=20, choices=PlanStatus.choices)
+    snapshot = models.JSONField(default=dict)  # {"header": {...}, "rows": [{"id": …, field: value, …}]}
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique")]
+
+    def __str__(self):
+        return f"{self.number} – {self.get_status_display()}"
+
+
+class ActionComment(TenantModel):
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    text = models.TextField(_("comment"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
