@@ -5,11 +5,12 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: run test install install-test migrate seed messages clean help
+.PHONY: run test bench install install-test migrate seed messages clean help
 
 help:
 	@echo "make run    - install, migrate, load demo data, start web + worker + beat"
 	@echo "make test   - install test dependencies and run the whole suite"
+	@echo "make bench  - measure PDF rendering against the size of an action plan"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +46,10 @@ run: seed
 test: install-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Benchmarks measure; they are not timed tests. Exits 1 when a target is missed.
+bench: install
+	$(BIN)/python manage.py bench_pdf
 
 messages: install
 	$(BIN)/python manage.py makemessages -l it --no-obsolete --no-location -i '.venv/*' -i 'var/*' -i 'tests/*'

@@ -86,7 +86,10 @@ def _transitions_for(user, mentorship, plan):
 
 def plan_page(request, network, pk):
     mentorship = _mentorship(request, pk)
-    return render(request, "actionplans/plan.html", _context(request, mentorship, selectors.plan_of(mentorship)))
+    plan = selectors.plan_of(mentorship)
+    if plan is None and request.user.has_perm("actionplans.edit_plan", mentorship):
+        plan = services.plan_for(mentorship)  # the mentee team's first visit opens the draft
+    return render(request, "actionplans/plan.html", _context(request, mentorship, plan))
 
 
 def _rows_fragment(request, mentorship, plan, **extra):

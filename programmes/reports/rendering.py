@@ -64,7 +64,6 @@ def _month(value):
 
 def action_plan_html(job, *, mentorship=None, version=None):
     from programmes.actionplans import services as plans
-    from programmes.actionplans.models import PlanStatus, ProgressStatus
     from programmes.actionplans.selectors import plan_of
 
     mentorship = mentorship or job.mentorship
@@ -76,13 +75,21 @@ def action_plan_html(job, *, mentorship=None, version=None):
     else:
         data, dated = plans.snapshot(plan), timezone.now()
         label = _("Current %(status)s") % {"status": plan.get_status_display().lower()}
-    header = data["header"]
-    rows = [{**row, "starts": _month(row["starts"]), "ends": _month(row["ends"]),
-             "progress_label": ProgressStatus(row["progress"]).label} for row in data["rows"]]
     mentees, mentors, peers = _places(mentorship)
+    return action_plan_document(programme=mentorship.programme, mentorship=mentorship, mentees=mentees + peers,
+                                mentors=mentors, snapshot=data, dated=dated, version_label=label)
+
+
+def action_plan_document(*, programme, mentorship, mentees, mentors, snapshot, dated, version_label):
+    """The print HTML of a plan snapshot (services.snapshot): used by jobs and by the benchmark."""
+    from programmes.actionplans.models import PlanStatus, ProgressStatus
+
+    header = snapshot["header"]
+    rows = [{**row, "starts": _month(row["starts"]), "ends": _month(row["ends"]),
+             "progress_label": ProgressStatus(row["progress"]).label} for row in snapshot["rows"]]
     return render_to_string("reports/print/action_plan.html", {
-        "mentorship": mentorship, "programme": mentorship.programme, "mentees": mentees + peers,
-        "mentors": mentors, "dated": dated, "version_label": label, "rows": rows, "header": header,
+        "mentorship": mentorship, "programme": programme, "mentees": mentees, "mentors": mentors,
+        "dated": dated, "version_label": version_label, "rows": rows, "header": header,
         "approved": header["status"] in {PlanStatus.APPROVED, PlanStatus.IMPLEMENTATION, PlanStatus.COMPLETED},
         "approved_on": datetime.date.fromisoformat(header["approved_on"]) if header.get("approved_on") else None,
         "page_counter": page_counter_css(), "language": translation.get_language(),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from programmes.actionplans.demo import seed_action_plans
 from programmes.benchmarks.demo import seed_benchmarks
 from programmes.directory.demo import seed_directory
 from programmes.mentorships.demo import seed_programmes
@@ -26,6 +27,7 @@ class Command(BaseCommand):
             seed_support_groups(networks)
             seed_good_practices(networks)
             seed_matching(networks)
+            seed_action_plans(networks)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")
