@@ -40,8 +40,11 @@ def _url(mentorship, fragment=""):
 
 
 def _action_form(mentorship, data=None, instance=None):
+    """The add form, or the form of one row: prefixed by the row, so that its field ids stay unique
+    on a page that also shows the add form."""
     return ActionForm(data, instance=instance, needs=selectors.need_choices(mentorship),
-                      key_factors=selectors.key_factor_choices(mentorship))
+                      key_factors=selectors.key_factor_choices(mentorship),
+                      prefix=f"action-{instance.pk}" if instance is not None else None)
 
 
 def _context(request, mentorship, plan, **extra):

@@ -23,6 +23,10 @@ def _row(**values):
             "success_measure": "", **values}
 
 
+def _prefixed(row, **values):
+    return {f"action-{row.pk}-{name}": value for name, value in _row(**values).items()}
+
+
 def test_the_mentee_team_adds_an_action_with_and_without_javascript(client, network_a, mentorship, mentee):
     client.force_login(mentee)
     reply = client.post(_url(mentorship, "action_add"), _row(action="Buddy scheme", starts="2026-09", ends="2027-06"))
@@ -50,12 +54,13 @@ def test_inline_edit_and_the_conflict_of_two_editors(client, network_a, mentorsh
     client.force_login(mentee)
     form = client.get(_url(mentorship, "action_edit", action_pk=row.pk), HTTP_HX_REQUEST="true").content.decode()
     assert form.startswith('<tr id="action-') and 'name="version" value="1"' in form
+    assert f'name="action-{row.pk}-lead"' in form  # unique field ids beside the add form
     reply = client.post(_url(mentorship, "action_edit", action_pk=row.pk),
-                        {**_row(action="Buddy scheme", lead="Social services"), "version": "1"},
+                        {**_prefixed(row, action="Buddy scheme", lead="Social services"), "version": "1"},
                         HTTP_HX_REQUEST="true")
     assert "Social services" in reply.content.decode() and 'hx-get="' in reply.content.decode()
     stale = client.post(_url(mentorship, "action_edit", action_pk=row.pk),
-                        {**_row(action="Buddy scheme", lead="Mayor's office"), "version": "1"})
+                        {**_prefixed(row, action="Buddy scheme", lead="Mayor's office"), "version": "1"})
     page = stale.content.decode()
     assert stale.status_code == 409
     assert "saved this action while you were editing it" in page

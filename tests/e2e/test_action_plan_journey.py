@@ -66,6 +66,12 @@ def test_from_draft_to_an_approved_plan_and_its_pdf(browser, live_server, mentor
     mentee.get_by_role("button", name="Move up action 3").click()
     expect(_rows(mentee)).to_have_text([ACTIONS[0], ACTIONS[2], ACTIONS[1]])
     assert mentee.url == url  # reordered in place, no page load
+    mentee.get_by_role("link", name="Edit action 1").click()  # inline: the row becomes a form
+    row = mentee.locator("#actions-body tr").first
+    row.get_by_label("Who leads").fill("Mayor's office")
+    row.get_by_role("button", name="Save the action").click()
+    expect(mentee.locator("#actions-body tr").first).to_contain_text("Mayor's office")
+    assert mentee.url == url
     mentee.get_by_role("button", name="Mark the plan as final").click()
     expect(mentee.get_by_text("The plan is now “Final”; this version is kept.")).to_be_visible()
     expect(mentee.get_by_role("button", name="Add the action")).to_have_count(0)
