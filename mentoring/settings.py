@@ -30,6 +30,8 @@ else:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The domain in calendar event UIDs: it must not change once calendars have subscribed.
+CALENDAR_UID_DOMAIN = env.str("CALENDAR_UID_DOMAIN", default="city-mentoring")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,6 +60,7 @@ INSTALLED_APPS = [
     "programmes.questionnaires",
     "programmes.actionplans",
     "programmes.reports",
+    "programmes.visits",
 ]
 
 MIDDLEWARE = [

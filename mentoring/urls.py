@@ -9,6 +9,7 @@ from programmes.accounts import devmail
 from programmes.accounts import views as account_views
 from programmes.tenancy import health
 from programmes.tenancy import views as tenancy_views
+from programmes.visits.urls import feed_urlpatterns
 
 admin.site.site_header = "City mentoring: staff administration"
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("programmes.accounts.urls")),
+    *feed_urlpatterns,
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
@@ -37,4 +39,5 @@ urlpatterns += [
     path("<slug:network>/", include("programmes.questionnaires.urls")),
     path("<slug:network>/", include("programmes.actionplans.urls")),
     path("<slug:network>/", include("programmes.reports.urls")),
+    path("<slug:network>/", include("programmes.visits.urls")),
 ]

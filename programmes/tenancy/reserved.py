@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 RESERVED_SLUGS = frozenset(
     {
-        "accounts", "admin", "api", "dev", "docs", "favicon.ico", "healthz", "help", "i18n",
+        "accounts", "admin", "api", "calendar", "dev", "docs", "favicon.ico", "healthz", "help", "i18n",
         "invitations", "jsi18n", "login", "logout", "media", "networks", "robots.txt", "settings",
         "signup", "static", "www",
     }

@@ -5,7 +5,10 @@ objects by people of network B (and anonymously); each must answer 404 (or send 
 visitor to sign in). A new URL pattern that is not in these tables fails `test_every_url_is_listed`.
 """
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_scopes import scope, scopes_disabled
 
@@ -13,6 +16,8 @@ from programmes.benchmarks.models import Rating, SelfAssessment
 from programmes.actionplans.services import add_action, plan_for
 from programmes.questionnaires.adaptation import adapt_for_programme
 from programmes.reports.models import PdfJob
+from programmes.visits.models import AgendaItem
+from programmes.visits.services import add_follow_up, plan_visit
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_city_response, start_response
@@ -147,6 +152,34 @@ TENANT_URLS = {
     "pdf_job": "pdf_job",
     "pdf_download": "pdf_job",
     "pdf_retry": "pdf_job",
+    "visit_list": "mentorship",
+    "visit_create": "mentorship",
+    "visit_detail": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_edit": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_status": {"pk": "mentorship", "visit_pk": "visit", "status": "cancelled"},
+    "visit_ics": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_agenda_add": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_agenda_edit": {"pk": "mentorship", "visit_pk": "visit", "item_pk": "agenda_item"},
+    "visit_agenda_delete": {"pk": "mentorship", "visit_pk": "visit", "item_pk": "agenda_item"},
+    "visit_participants": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_attendance": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_report": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_follow_up_add": {"pk": "mentorship", "visit_pk": "visit"},
+    "visit_follow_up_done": {"pk": "mentorship", "visit_pk": "visit", "follow_up_pk": "follow_up"},
+    "training_list": "programme",
+    "training_create": "programme",
+    "training_detail": {"pk": "programme", "visit_pk": "training"},
+    "training_edit": {"pk": "programme", "visit_pk": "training"},
+    "training_status": {"pk": "programme", "visit_pk": "training", "status": "cancelled"},
+    "training_ics": {"pk": "programme", "visit_pk": "training"},
+    "training_agenda_add": {"pk": "programme", "visit_pk": "training"},
+    "training_agenda_edit": {"pk": "programme", "visit_pk": "training", "item_pk": "training_item"},
+    "training_agenda_delete": {"pk": "programme", "visit_pk": "training", "item_pk": "training_item"},
+    "training_participants": {"pk": "programme", "visit_pk": "training"},
+    "training_attendance": {"pk": "programme", "visit_pk": "training"},
+    "training_report": {"pk": "programme", "visit_pk": "training"},
+    "training_follow_up_add": {"pk": "programme", "visit_pk": "training"},
+    "training_follow_up_done": {"pk": "programme", "visit_pk": "training", "follow_up_pk": "training_follow_up"},
     "good_practice_list": None,
     "good_practice_create": None,
     "good_practice_detail": "good_practice",
@@ -168,6 +201,7 @@ POST_ONLY = {
     "programme_template_new_version", "programme_template_question_delete", "action_add", "action_delete",
     "action_move", "action_progress", "action_comment", "action_plan_transition", "action_plan_pdf",
     "needs_analysis_pdf", "programme_report_pdf", "pdf_retry",
+    "visit_status", "visit_agenda_delete", "visit_participants", "visit_attendance", "visit_report", "visit_follow_up_add", "visit_follow_up_done", "training_status", "training_agenda_delete", "training_participants", "training_attendance", "training_report", "training_follow_up_add", "training_follow_up_done",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -179,6 +213,8 @@ NON_TENANT_URLS = {
     "invitation_accept": "reached by a secret token; shows only the invitation it names",
     "devmail_list": "development only, staff only",
     "devmail_detail": "development only, staff only",
+    "calendar_feed": "reached by a secret token; lists only its owner's own visits",
+    "calendar_settings": "the signed-in person's own calendar address",
 }
 
 
@@ -212,6 +248,11 @@ def test_tables_name_only_existing_urls():
     assert set(TENANT_URLS) <= names and set(NON_TENANT_URLS) <= names
 
 
+def _visit_values(kind):
+    starts = timezone.now() + timedelta(days=30)
+    return {"kind": kind, "starts_at": starts, "ends_at": starts + timedelta(hours=6), "time_zone": "Europe/Rome"}
+
+
 @pytest.fixture
 def objects_of_a(network_a, admin_a):
     member = UserFactory(email="member-of-a@example.org")
@@ -243,10 +284,22 @@ def objects_of_a(network_a, admin_a):
         representative = CityRepresentative.objects.create(network=network_a, city=city, user=member)
         adapted = adapt_for_programme(programme, language="en", by=None)
         action = add_action(plan_for(mentorship), values={"action": "A buddy scheme"}, by=None)
+        visit = plan_visit(programme=programme, mentorship=mentorship, by=None, values=_visit_values("setup"))
+        training = plan_visit(programme=programme, by=None, values=_visit_values("training"))
+        training_item = AgendaItem.objects.create(network=network_a, visit=training, title="Welcome")
+        agenda_item = visit.agenda.first()
+        follow_up = add_follow_up(visit, text="Send the minutes", owner="Giulia", due_on=None, by=None)
+        training_follow_up = add_follow_up(training, text="Share slides", owner="Fabio", due_on=None, by=None)
         pdf_job = PdfJob.objects.create(network=network_a, kind="action_plan", mentorship=mentorship, language="en",
                                         status="done", file="pdfs/none.pdf")
         programme_question = Question.objects.filter(section__template=adapted).first()
     return {
+        "visit": visit,
+        "agenda_item": agenda_item,
+        "follow_up": follow_up,
+        "training": training,
+        "training_item": training_item,
+        "training_follow_up": training_follow_up,
         "action": action,
         "pdf_job": pdf_job,
         "programme_section": programme_question.section,

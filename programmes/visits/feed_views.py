@@ -1,0 +1,50 @@
+"""Each person's calendar feed: a secret address that Outlook, Google Calendar or Thunderbird
+subscribes to, listing the visits and milestones of their mentorships in every network. The
+token is the only key, so the person can regenerate it (the old address dies) or switch it off."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_scopes import scopes_disabled
+
+from programmes.mentorships.models import Milestone
+
+from . import calendar, selectors, services
+from .models import CalendarFeed
+
+
+def feed(request, token):
+    with scopes_disabled():  # the token decides whose feed this is; it spans the person's networks
+        subscription = CalendarFeed.objects.filter(token=token).select_related("user").first()
+        if subscription is None or not subscription.user.is_active:
+            raise Http404
+        user = subscription.user
+        ics = calendar.new_calendar(_("City mentoring"))
+        visits = list(selectors.feed_visits(user))
+        for visit in visits:
+            ics.add_component(calendar.visit_event(visit))
+        milestones = Milestone.objects.filter(programme__mentorships__participants__user=user).select_related(
+            "programme").distinct()
+        for milestone in milestones:
+            ics.add_component(calendar.milestone_event(milestone, milestone.programme.title))
+    return HttpResponse(calendar.to_ics(ics), content_type="text/calendar; charset=utf-8")
+
+
+@login_required
+def feed_settings(request):
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "revoke":
+            services.revoke_feed(request.user)
+            messages.success(request, _("Your calendar address is switched off; calendars using it stop updating."))
+        else:
+            services.regenerate_feed(request.user)
+            messages.success(request, _("You have a new calendar address; the old one no longer works."))
+        return redirect("calendar_settings")
+    subscription = CalendarFeed.objects.filter(user=request.user).first()
+    url = request.build_absolute_uri(reverse("calendar_feed", kwargs={"token": subscription.token})) \
+        if subscription else ""
+    return render(request, "visits/calendar_settings.html", {"feed_url": url})

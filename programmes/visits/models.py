@@ -1,0 +1,155 @@
+"""Mentoring visits, online meetings and training sessions, with their agendas, participants,
+reports and follow-ups (METHOD.md, "Mentoring visits").
+
+Times are stored in UTC and shown in the host's time zone, which each visit records. A visit
+keeps a stable UID and a SEQUENCE that grows with every change, so that calendar programs update
+the event they already have instead of adding a second one.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from programmes.tenancy.models import TenantModel
+
+
+class VisitKind(models.TextChoices):
+    SETUP = "setup", _("Set-up visit")
+    INSPIRATION = "inspiration", _("Inspiration visit")
+    CONSOLIDATION = "consolidation", _("Consolidation visit")
+    ONLINE_MEETING = "online_meeting", _("Online meeting")
+    TRAINING = "training", _("Training")
+    OTHER = "other", _("Other")
+
+
+class Mode(models.TextChoices):
+    PHYSICAL = "physical", _("In person")
+    ONLINE = "online", _("Online")
+
+
+class VisitStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Visit(TenantModel):
+    """A visit or meeting of one mentorship, or a training session of a whole programme."""
+
+    mentorship = models.ForeignKey("mentorships.Mentorship", on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="visits")
+    programme = models.ForeignKey("mentorships.Programme", on_delete=models.CASCADE, related_name="visits")
+    kind = models.CharField(_("kind"), max_length=20, choices=VisitKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty to use the kind."))
+    host_city = models.ForeignKey("directory.City", on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="+", verbose_name=_("host city"))
+    mode = models.CharField(_("how"), max_length=10, choices=Mode.choices, default=Mode.PHYSICAL)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Brussels",
+                                 help_text=_("The host's time zone: the times are entered and shown in it."))
+    venue = models.TextField(_("venue address"), blank=True)
+    meeting_link = models.URLField(_("meeting link"), blank=True, max_length=500)
+    objectives = models.TextField(_("objectives"), blank=True)
+    questions = models.TextField(_("questions to answer during the visit"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=VisitStatus.choices, default=VisitStatus.PLANNED)
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("visit or meeting")
+        verbose_name_plural = _("visits and meetings")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="visit_ends_after_it_starts",
+                                   violation_error_message=_("The end must be after the start.")),
+        ]
+
+    def __str__(self):
+        return self.title or str(self.get_kind_display())
+
+    @property
+    def name(self):
+        return str(self)
+
+    @property
+    def is_cancelled(self):
+        return self.status == VisitStatus.CANCELLED
+
+
+class AgendaItem(TenantModel):
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveIntegerField(default=0)
+    day = models.PositiveSmallIntegerField(_("day"), default=1)
+    time = models.TimeField(_("time"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    lead = models.CharField(_("who leads"), max_length=300, blank=True)
+    good_practices = models.ManyToManyField("questionnaires.GoodPractice", blank=True, related_name="+",
+                                            through="AgendaGoodPractice", verbose_name=_("good practices"))
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["day", "position", "time", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class AgendaGoodPractice(TenantModel):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
+    good_practice = models.ForeignKey("questionnaires.GoodPractice", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "good_practice"], name="agenda_practice_once")]
+
+
+class VisitParticipant(TenantModel):
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="visit_invitations")
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
+    invited_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["visit", "user"], name="visit_participant_once")]
+
+
+class VisitReport(TenantModel):
+    """What was learned. Private to the mentorship unless it chooses to share it (confidentiality)."""
+
+    visit = models.OneToOneField(Visit, on_delete=models.CASCADE, related_name="report")
+    learned = models.TextField(_("what was learned"), blank=True)
+    shared_with_programme = models.BooleanField(
+        _("share with the programme's coordinators and facilitators"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+
+class FollowUp(TenantModel):
+    """Something agreed during a visit, with who does it and by when; shown until done."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="follow_ups")
+    text = models.CharField(_("follow-up"), max_length=500)
+    owner = models.CharField(_("who"), max_length=200)
+    due_on = models.DateField(_("due"), null=True, blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["done_at", "due_on", "pk"]
+
+
+class CalendarFeed(models.Model):
+    """A person's secret calendar address (not a tenant row: one feed lists every network's visits)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)

@@ -1,0 +1,64 @@
+"""Reads for the visit pages and the upcoming lists, with what each shows fetched up front."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from .models import AgendaItem, FollowUp, Visit, VisitParticipant, VisitStatus
+
+UPCOMING = 5
+
+
+def visits_of(mentorship):
+    """The mentorship's own visits and meetings, and its programme's training sessions."""
+    return list(Visit.objects.filter(Q(mentorship=mentorship) | Q(programme_id=mentorship.programme_id,
+                                                                   mentorship__isnull=True))
+                .select_related("host_city").order_by("starts_at", "pk"))
+
+
+def trainings_of(programme):
+    return list(Visit.objects.filter(programme=programme, mentorship__isnull=True).order_by("starts_at", "pk"))
+
+
+def get_visit(network, pk, **scope):
+    """One visit with its agenda (and its good practices), participants, report and follow-ups."""
+    return get_object_or_404(
+        Visit.objects.filter(network=network, pk=pk, **scope)
+        .select_related("host_city", "mentorship__programme", "programme", "report")
+        .prefetch_related(
+            Prefetch("agenda", queryset=AgendaItem.objects.prefetch_related("good_practices")),
+            Prefetch("participants", queryset=VisitParticipant.objects.select_related("user")),
+            Prefetch("follow_ups", queryset=FollowUp.objects.order_by("done_at", "due_on", "pk")),
+        )
+    )
+
+
+def get_agenda_item(visit, pk):
+    return get_object_or_404(AgendaItem.objects.filter(visit=visit, pk=pk))
+
+
+def get_follow_up(visit, pk):
+    return get_object_or_404(FollowUp.objects.filter(visit=visit, pk=pk))
+
+
+def upcoming_for(user, network, *, now=None):
+    """The next visits and meetings of the person's mentorships and programmes in this network."""
+    now = now or timezone.now()
+    return list(
+        Visit.objects.filter(network=network, ends_at__gte=now).exclude(status=VisitStatus.CANCELLED)
+        .filter(Q(mentorship__participants__user=user)
+                | Q(mentorship__isnull=True, programme__mentorships__participants__user=user))
+        .select_related("mentorship", "programme", "host_city").distinct().order_by("starts_at")[:UPCOMING]
+    )
+
+
+def open_follow_ups(mentorship):
+    return list(FollowUp.objects.filter(visit__mentorship=mentorship, done_at__isnull=True)
+                .select_related("visit").order_by("due_on", "pk"))
+
+
+def feed_visits(user):
+    """Every visit of the person's mentorships and programmes, in every network (for the calendar feed)."""
+    return (Visit.objects.filter(Q(mentorship__participants__user=user)
+                                 | Q(mentorship__isnull=True, programme__mentorships__participants__user=user))
+            .select_related("mentorship", "programme").prefetch_related("agenda").distinct())

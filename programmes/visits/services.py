@@ -1,0 +1,143 @@
+"""Every change to visits: planning (with the guide's agenda), changes that calendars must see
+(SEQUENCE), cancellation, agenda, participants and attendance, report and follow-ups, training
+sessions of a programme, and each person's calendar feed."""
+
+import secrets
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from programmes.tenancy.services import audit
+
+from .agendas import proposed_agenda
+from .models import AgendaGoodPractice, AgendaItem, CalendarFeed, FollowUp, Visit, VisitParticipant, VisitReport, \
+    VisitStatus
+
+# Changing these reaches people's calendars: the event's SEQUENCE goes up.
+CALENDAR_FIELDS = {"kind", "title", "host_city", "mode", "starts_at", "ends_at", "time_zone", "venue", "meeting_link",
+                   "objectives", "status"}
+
+
+@transaction.atomic
+def plan_visit(*, programme, mentorship=None, values, by):
+    """A new visit or meeting; set-up, inspiration and consolidation visits start with the guide's agenda."""
+    visit = Visit(network=programme.network, programme=programme, mentorship=mentorship, created_by=by, **values)
+    visit.full_clean(exclude=["network", "programme", "mentorship", "created_by"])
+    visit.save()
+    AgendaItem.objects.bulk_create(
+        AgendaItem(network=visit.network, visit=visit, position=position, day=day, title=str(title),
+                   description=str(description))
+        for position, (day, title, description) in enumerate(proposed_agenda(visit.kind), start=1)
+    )
+    audit(visit.network, by=by, action="visit.planned", subject=f"{visit} – {mentorship or programme}")
+    return visit
+
+
+@transaction.atomic
+def update_visit(visit, *, values, by):
+    changed = {name for name, value in values.items() if getattr(visit, name) != value}
+    for name, value in values.items():
+        setattr(visit, name, value)
+    if changed & CALENDAR_FIELDS:
+        visit.sequence += 1
+    visit.full_clean(exclude=["network", "programme", "mentorship", "created_by"])
+    visit.save()
+    audit(visit.network, by=by, action="visit.changed", subject=str(visit), fields=sorted(changed))
+    return visit
+
+
+@transaction.atomic
+def set_status(visit, status, *, by):
+    if visit.status != status:
+        visit.status = status
+        visit.sequence += 1
+        visit.save(update_fields=["status", "sequence", "updated_at"])
+        audit(visit.network, by=by, action=f"visit.{status}", subject=str(visit))
+    return visit
+
+
+def _touch(visit):
+    """The agenda is part of the calendar event's description: calendars should refresh it."""
+    Visit.objects.filter(pk=visit.pk).update(sequence=F("sequence") + 1, updated_at=timezone.now())
+
+
+@transaction.atomic
+def save_agenda_item(visit, *, item=None, values, good_practices=(), by):
+    if item is None:
+        last = visit.agenda.aggregate(last=Max("position"))["last"] or 0
+        item = AgendaItem(network=visit.network, visit=visit, position=last + 1)
+    for name, value in values.items():
+        setattr(item, name, value)
+    item.save()
+    AgendaGoodPractice.objects.filter(item=item).exclude(good_practice__in=good_practices).delete()
+    have = set(AgendaGoodPractice.objects.filter(item=item).values_list("good_practice_id", flat=True))
+    AgendaGoodPractice.objects.bulk_create(AgendaGoodPractice(network=visit.network, item=item, good_practice=p)
+                                           for p in good_practices if p.pk not in have)
+    _touch(visit)
+    return item
+
+
+@transaction.atomic
+def delete_agenda_item(item, *, by):
+    visit = item.visit
+    item.delete()
+    _touch(visit)
+
+
+@transaction.atomic
+def invite(visit, users, *, by):
+    """Make `users` the visit's participants (adding and removing); attendance of those who stay is kept."""
+    wanted = {user.pk for user in users}
+    VisitParticipant.objects.filter(visit=visit).exclude(user_id__in=wanted).delete()
+    have = set(VisitParticipant.objects.filter(visit=visit).values_list("user_id", flat=True))
+    VisitParticipant.objects.bulk_create(VisitParticipant(network=visit.network, visit=visit, user=user)
+                                         for user in users if user.pk not in have)
+    audit(visit.network, by=by, action="visit.participants", subject=str(visit), count=len(wanted))
+
+
+@transaction.atomic
+def record_attendance(visit, attended_user_ids, *, by):
+    attended = set(attended_user_ids)
+    for participant in VisitParticipant.objects.filter(visit=visit):
+        participant.attended = participant.user_id in attended
+        participant.save(update_fields=["attended"])
+    if visit.status == VisitStatus.PLANNED and visit.ends_at <= timezone.now():
+        set_status(visit, VisitStatus.HELD, by=by)
+
+
+@transaction.atomic
+def save_report(visit, *, learned, shared, by):
+    report, _created = VisitReport.objects.get_or_create(network=visit.network, visit=visit)
+    report.learned, report.shared_with_programme, report.updated_by = learned.strip(), shared, by
+    report.save()
+    return report
+
+
+@transaction.atomic
+def add_follow_up(visit, *, text, owner, due_on, by):
+    return FollowUp.objects.create(network=visit.network, visit=visit, text=text.strip()[:500],
+                                   owner=owner.strip()[:200], due_on=due_on)
+
+
+@transaction.atomic
+def complete_follow_up(follow_up, *, by):
+    if follow_up.done_at is None:
+        follow_up.done_at = timezone.now()
+        follow_up.save(update_fields=["done_at"])
+
+
+def feed_for(user):
+    feed = CalendarFeed.objects.filter(user=user).first()
+    return feed or regenerate_feed(user)
+
+
+@transaction.atomic
+def regenerate_feed(user):
+    """A new secret address; the old one stops working at once."""
+    CalendarFeed.objects.filter(user=user).delete()
+    return CalendarFeed.objects.create(user=user, token=secrets.token_urlsafe(32))
+
+
+def revoke_feed(user):
+    CalendarFeed.objects.filter(user=user).delete()
