@@ -231,9 +231,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_DIR / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
-    # One sweep per concern; later issues add reminders here.
+    # One sweep per concern.
     "record-heartbeat": {"task": "programmes.tenancy.tasks.record_heartbeat", "schedule": 300.0},
     "delete-expired-pdfs": {"task": "programmes.reports.tasks.delete_expired_pdfs", "schedule": 3600.0},
+    "sweep-reminders": {"task": "programmes.visits.tasks.sweep_reminders",
+                        "schedule": env.float("REMINDER_SWEEP_SECONDS", default=120.0)},
 }
 # Rendered PDFs are kept this long, then deleted (they may hold a mentorship's confidential plan).
 PDF_RETENTION_HOURS = env.int("PDF_RETENTION_HOURS", default=72)

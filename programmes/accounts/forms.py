@@ -30,7 +30,7 @@ class InvitationSignupForm(SignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "language"]
+        fields = ["full_name", "language", "wants_reminders"]
         widgets = {"language": forms.Select(choices=settings.LANGUAGES)}
 
     def __init__(self, *args, **kwargs):

@@ -35,6 +35,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text=_("Pages and e-mails are shown to you in this language."),
     )
+    wants_reminders = models.BooleanField(
+        _("send me reminders"), default=True,
+        help_text=_("E-mails before the visits, meetings and milestones of your mentorships."),
+    )
     is_staff = models.BooleanField(
         _("site operator"), default=False, help_text=_("Can open the staff administration.")
     )

@@ -22,6 +22,8 @@ from .models import (
     ProgrammeFormat,
     ProgrammeStatus,
 )
+from programmes.visits.services import ensure_default_rules
+
 from .services import default_milestones
 
 INCLUCITIES_MENTORSHIPS = [
@@ -58,6 +60,7 @@ def _programme(network, *, title, theme, format, months_ago, months_ahead, visit
     if created:
         for milestone in default_milestones(programme):
             milestone.save()
+    ensure_default_rules(programme)
     return programme
 
 

@@ -62,6 +62,9 @@ def create_programme(form, *, by):
     programme = _by(form.save(commit=False), by)
     programme.save()
     Milestone.objects.bulk_create(default_milestones(programme))
+    from programmes.visits.services import ensure_default_rules  # visits depend on programmes, not the reverse
+
+    ensure_default_rules(programme)
     audit(programme.network, by=by, action="programme.created", subject=programme.title)
     return programme
 

@@ -153,3 +153,73 @@ class CalendarFeed(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class ReminderTarget(models.TextChoices):
+    VISITS = "visits", _("Visits, meetings and training sessions")
+    MILESTONES = "milestones", _("Milestones of the programme")
+
+
+DEFAULT_OFFSETS = [14 * 24 * 60, 2 * 24 * 60]  # minutes: 14 days and 2 days before
+
+
+class ReminderRule(TenantModel):
+    """When a programme reminds people of what is coming: which events, and how long before."""
+
+    programme = models.ForeignKey("mentorships.Programme", on_delete=models.CASCADE, related_name="reminder_rules")
+    target = models.CharField(_("remind of"), max_length=20, choices=ReminderTarget.choices)
+    milestone_kind = models.CharField(_("only milestones of the kind"), max_length=20, blank=True,
+                                      help_text=_("Leave empty for every milestone."))
+    offsets = models.JSONField(_("how long before"), default=list)  # minutes, largest first
+
+    class Meta:
+        verbose_name = _("reminder rule")
+        verbose_name_plural = _("reminder rules")
+        ordering = ["target", "pk"]
+
+    def __str__(self):
+        return f"{self.get_target_display()} ({', '.join(str(o) for o in self.offsets)})"
+
+
+class DeliveryKind(models.TextChoices):
+    REMINDER = "reminder", _("Reminder")
+    UPDATE = "update", _("Update notice")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class ReminderDelivery(TenantModel):
+    """One e-mail to one person about one event. The unique keys — a reminder once per (rule, event,
+    recipient, offset), an update notice once per (rule, event, recipient, version of the event) —
+    are what make two workers or two overlapping sweeps send it only once."""
+
+    rule = models.ForeignKey(ReminderRule, on_delete=models.CASCADE, related_name="deliveries")
+    event_type = models.CharField(max_length=20)  # "visit" or "milestone"
+    event_id = models.PositiveIntegerField()
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    offset = models.PositiveIntegerField()  # minutes before the event
+    kind = models.CharField(max_length=20, choices=DeliveryKind.choices, default=DeliveryKind.REMINDER)
+    sequence = models.PositiveIntegerField(default=0)  # the visit's SEQUENCE the message describes
+    due_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
+    claimed_by = models.CharField(max_length=40, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["rule", "event_type", "event_id", "recipient", "offset"],
+                                    condition=Q(kind="reminder"), name="reminder_sent_once"),
+            models.UniqueConstraint(fields=["rule", "event_type", "event_id", "recipient", "sequence"],
+                                    condition=Q(kind="update"), name="update_notice_sent_once"),
+        ]
+        indexes = [models.Index(fields=["status", "due_at"], name="reminder_status_due")]

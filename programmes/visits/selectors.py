@@ -62,3 +62,11 @@ def feed_visits(user):
     return (Visit.objects.filter(Q(mentorship__participants__user=user)
                                  | Q(mentorship__isnull=True, programme__mentorships__participants__user=user))
             .select_related("mentorship", "programme").prefetch_related("agenda").distinct())
+
+
+def deliveries(visit):
+    """The visit's reminder log, newest first (coordinators and the teams see it)."""
+    from .models import ReminderDelivery
+
+    return list(ReminderDelivery.objects.filter(event_type="visit", event_id=visit.pk)
+                .select_related("recipient").order_by("-created_at", "-pk")[:200])

@@ -141,3 +141,31 @@ def regenerate_feed(user):
 
 def revoke_feed(user):
     CalendarFeed.objects.filter(user=user).delete()
+
+
+def ensure_default_rules(programme):
+    """A new programme reminds of visits and milestones 14 and 2 days before, until coordinators change it."""
+    from .models import DEFAULT_OFFSETS, ReminderRule, ReminderTarget
+
+    if not ReminderRule.objects.filter(programme=programme).exists():
+        ReminderRule.objects.bulk_create(
+            ReminderRule(network=programme.network, programme=programme, target=target, offsets=DEFAULT_OFFSETS)
+            for target in (ReminderTarget.VISITS, ReminderTarget.MILESTONES)
+        )
+
+
+@transaction.atomic
+def save_rule(programme, *, rule=None, target, milestone_kind, offsets, by):
+    from .models import ReminderRule
+
+    rule = rule or ReminderRule(network=programme.network, programme=programme)
+    rule.target, rule.milestone_kind, rule.offsets = target, milestone_kind, offsets
+    rule.save()
+    audit(programme.network, by=by, action="reminders.rule_saved", subject=str(programme), offsets=offsets)
+    return rule
+
+
+@transaction.atomic
+def delete_rule(rule, *, by):
+    audit(rule.network, by=by, action="reminders.rule_deleted", subject=str(rule.programme))
+    rule.delete()

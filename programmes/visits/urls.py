@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feed_views, views
+from . import feed_views, reminder_views, views
 
 
 def visit_urls(prefix, name, where):
@@ -28,6 +28,9 @@ def visit_urls(prefix, name, where):
 urlpatterns = [
     *visit_urls("mentorships/<int:pk>/visits", "visit", "mentorship"),
     *visit_urls("programmes/<int:pk>/training", "training", "programme"),
+    path("programmes/<int:pk>/reminders/", reminder_views.rules_page, name="reminder_rules"),
+    path("programmes/<int:pk>/reminders/<int:rule_pk>/delete/", reminder_views.rule_delete,
+         name="reminder_rule_delete"),
 ]
 
 # Outside any network: one feed lists the person's visits in every network.

@@ -145,6 +145,8 @@ def visit_detail(request, network, pk, visit_pk, where):
         "agenda_form": AgendaItemForm(practices=practices) if place.can_plan else None,
         "follow_up_form": FollowUpForm() if place.can_report else None,
         "is_past": visit.ends_at < timezone.now(),
+        "deliveries": selectors.deliveries(visit) if place.can_plan
+        or request.user.has_perm("visits.plan_training", place.programme) else None,
     })
 
 

@@ -16,7 +16,7 @@ from programmes.benchmarks.models import Rating, SelfAssessment
 from programmes.actionplans.services import add_action, plan_for
 from programmes.questionnaires.adaptation import adapt_for_programme
 from programmes.reports.models import PdfJob
-from programmes.visits.models import AgendaItem
+from programmes.visits.models import AgendaItem, ReminderRule
 from programmes.visits.services import add_follow_up, plan_visit
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
@@ -180,6 +180,8 @@ TENANT_URLS = {
     "training_report": {"pk": "programme", "visit_pk": "training"},
     "training_follow_up_add": {"pk": "programme", "visit_pk": "training"},
     "training_follow_up_done": {"pk": "programme", "visit_pk": "training", "follow_up_pk": "training_follow_up"},
+    "reminder_rules": "programme",
+    "reminder_rule_delete": {"pk": "programme", "rule_pk": "reminder_rule"},
     "good_practice_list": None,
     "good_practice_create": None,
     "good_practice_detail": "good_practice",
@@ -200,7 +202,7 @@ POST_ONLY = {
     "directory_city_representative_remove", "mentorship_choose_mentor", "programme_template_adapt",
     "programme_template_new_version", "programme_template_question_delete", "action_add", "action_delete",
     "action_move", "action_progress", "action_comment", "action_plan_transition", "action_plan_pdf",
-    "needs_analysis_pdf", "programme_report_pdf", "pdf_retry",
+    "needs_analysis_pdf", "programme_report_pdf", "pdf_retry", "reminder_rule_delete",
     "visit_status", "visit_agenda_delete", "visit_participants", "visit_attendance", "visit_report", "visit_follow_up_add", "visit_follow_up_done", "training_status", "training_agenda_delete", "training_participants", "training_attendance", "training_report", "training_follow_up_add", "training_follow_up_done",
 }
 
@@ -287,6 +289,8 @@ def objects_of_a(network_a, admin_a):
         visit = plan_visit(programme=programme, mentorship=mentorship, by=None, values=_visit_values("setup"))
         training = plan_visit(programme=programme, by=None, values=_visit_values("training"))
         training_item = AgendaItem.objects.create(network=network_a, visit=training, title="Welcome")
+        reminder_rule = ReminderRule.objects.create(network=network_a, programme=programme, target="visits",
+                                                    offsets=[60])
         agenda_item = visit.agenda.first()
         follow_up = add_follow_up(visit, text="Send the minutes", owner="Giulia", due_on=None, by=None)
         training_follow_up = add_follow_up(training, text="Share slides", owner="Fabio", due_on=None, by=None)
@@ -294,6 +298,7 @@ def objects_of_a(network_a, admin_a):
                                         status="done", file="pdfs/none.pdf")
         programme_question = Question.objects.filter(section__template=adapted).first()
     return {
+        "reminder_rule": reminder_rule,
         "visit": visit,
         "agenda_item": agenda_item,
         "follow_up": follow_up,

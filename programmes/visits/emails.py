@@ -1,0 +1,63 @@
+"""Reminder and update e-mails, in the recipient's language, with the visit's .ics attached."""
+
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from programmes.mentorships.models import Milestone
+
+from . import calendar
+from .models import DeliveryKind, Visit, VisitStatus
+from .reminders import offset_text
+
+
+def _visit_link(visit):
+    if visit.mentorship_id:
+        path = reverse("visit_detail", kwargs={"network": visit.network.slug, "pk": visit.mentorship_id,
+                                               "visit_pk": visit.pk})
+    else:
+        path = reverse("training_detail", kwargs={"network": visit.network.slug, "pk": visit.programme_id,
+                                                  "visit_pk": visit.pk})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def build_message(delivery):
+    """The e-mail for one delivery, or None when its event no longer exists."""
+    language = delivery.recipient.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if delivery.event_type == "visit":
+            visit = (Visit.objects.filter(pk=delivery.event_id)
+                     .select_related("network", "mentorship", "programme", "host_city")
+                     .prefetch_related("agenda").first())
+            if visit is None:
+                return None
+            context = {"visit": visit, "delivery": delivery, "link": _visit_link(visit),
+                       "when": offset_text(delivery.offset), "is_update": delivery.kind == DeliveryKind.UPDATE,
+                       "is_cancelled": visit.status == VisitStatus.CANCELLED,
+                       "starts": visit.starts_at.astimezone(ZoneInfo(visit.time_zone)),
+                       "ends": visit.ends_at.astimezone(ZoneInfo(visit.time_zone))}
+            name = "visit_reminder"
+        else:
+            milestone = Milestone.objects.filter(pk=delivery.event_id).select_related("programme__network").first()
+            if milestone is None:
+                return None
+            context = {"milestone": milestone, "when": offset_text(delivery.offset),
+                       "link": settings.SITE_URL.rstrip("/") + reverse(
+                           "programme_detail", kwargs={"network": milestone.programme.network.slug,
+                                                       "pk": milestone.programme_id})}
+            name = "milestone_reminder"
+        context["settings_link"] = settings.SITE_URL.rstrip("/") + reverse("profile")
+        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
+        text = render_to_string(f"emails/{name}_message.txt", context)
+        html = render_to_string(f"emails/{name}_message.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.recipient.email])
+    message.attach_alternative(html, "text/html")
+    if delivery.event_type == "visit":
+        ics = calendar.new_calendar(str(visit))
+        ics.add_component(calendar.visit_event(visit, url=context["link"]))
+        message.attach("visit.ics", calendar.to_ics(ics), "text/calendar; charset=utf-8; method=PUBLISH")
+    return message

@@ -1,0 +1,61 @@
+"""Coordinators set a programme's reminder rules; teams and coordinators see each event's delivery log."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.mentorships.models import MilestoneKind
+from programmes.tenancy.access import form_status, require
+
+from . import reminders, services
+from .models import ReminderRule, ReminderTarget
+
+
+class RuleForm(forms.Form):
+    target = forms.ChoiceField(label=gettext_lazy("Remind of"), choices=ReminderTarget.choices)
+    milestone_kind = forms.ChoiceField(
+        label=gettext_lazy("Only milestones of the kind"), required=False,
+        choices=[("", gettext_lazy("Every milestone")), *MilestoneKind.choices],
+        help_text=gettext_lazy("Used only for milestones."))
+    offsets = forms.CharField(
+        label=gettext_lazy("How long before"), initial="14d, 2d",
+        help_text=gettext_lazy("A list of durations: d for days, h for hours, w for weeks, for example 14d, 2d, 3h."))
+
+    def clean_offsets(self):
+        try:
+            return reminders.parse_offsets(self.cleaned_data["offsets"])
+        except reminders.InvalidOffset as error:
+            raise forms.ValidationError(
+                _("“%(value)s” is not a duration before the event: write for example 14d, 2d or 3h.")
+                % {"value": error.args[0]} if error.args[0] else _("Give at least one duration, for example 14d.")
+            ) from error
+
+
+def rules_page(request, network, pk):
+    programme = mentorship_selectors.get_programme(request.network, pk)
+    require(request, "visits.plan_training", programme)  # coordinators: the programme's settings
+    form = RuleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_rule(programme, target=form.cleaned_data["target"],
+                           milestone_kind=form.cleaned_data["milestone_kind"] or "",
+                           offsets=form.cleaned_data["offsets"], by=request.user)
+        messages.success(request, _("The reminder rule is saved."))
+        return redirect("reminder_rules", network=network, pk=pk)
+    rules = [(rule, [reminders.offset_text(o) for o in rule.offsets])
+             for rule in ReminderRule.objects.filter(programme=programme)]
+    return render(request, "visits/reminder_rules.html", {"programme": programme, "rules": rules, "form": form},
+                  status=form_status(form))
+
+
+@require_POST
+def rule_delete(request, network, pk, rule_pk):
+    programme = mentorship_selectors.get_programme(request.network, pk)
+    require(request, "visits.plan_training", programme)
+    rule = get_object_or_404(ReminderRule.objects.filter(programme=programme, pk=rule_pk))
+    services.delete_rule(rule, by=request.user)
+    messages.success(request, _("The reminder rule is deleted; reminders already sent stay in the log."))
+    return redirect("reminder_rules", network=network, pk=pk)
