@@ -196,6 +196,9 @@ STORAGES = {
 MAIL_DIR = VAR_DIR / "mail"
 _default_email_url = "memorymail://" if DJANGO_ENV == "test" else f"filemail://{MAIL_DIR}"
 vars().update(env.email_url("EMAIL_URL", default=_default_email_url))
+if env.str("EMAIL_URL", default=_default_email_url).startswith("filemail://"):
+    # django-environ drops the leading slash of filemail:///abs/path; keep the path as written.
+    EMAIL_FILE_PATH = env.str("EMAIL_URL", default=_default_email_url)[len("filemail://"):]
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="City mentoring <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The development mailbox (/dev/mail/) reads what the file backend wrote; never in production.

@@ -37,9 +37,10 @@ def through_the_broker():
 
 
 def _start_worker(**env_overrides):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mentoring.settings_test", **env_overrides}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "mentoring.settings_test", "CELERY_TASK_ALWAYS_EAGER": "false",
+           **env_overrides}
     return subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "mentoring", "worker", "--pool=solo", "--loglevel=WARNING",
+        [sys.executable, "-m", "celery", "-A", "mentoring", "worker", "--pool=solo", f"--loglevel={os.environ.get('WORKER_LOG_LEVEL', 'WARNING')}",
          "--hostname", f"ci-{secrets.token_hex(4)}@%h", "--without-gossip", "--without-mingle"],
         cwd=ROOT, env=env,
     )

@@ -35,3 +35,19 @@ def test_deep_health_reports_a_silent_worker(client, db, monkeypatch, through_th
     response = client.get("/healthz?deep=1")
     assert response.status_code == 503
     assert response.json()["failing"] == ["worker"]
+
+
+def test_the_file_mail_backend_writes_where_the_url_says(monkeypatch, tmp_path):
+    """filemail:///abs/path must stay absolute (django-environ dropped the slash: mail landed in the checkout)."""
+    import importlib
+    import os
+
+    monkeypatch.setenv("EMAIL_URL", f"filemail://{tmp_path}/mail")
+    import mentoring.settings as project_settings
+
+    try:
+        importlib.reload(project_settings)
+        assert project_settings.EMAIL_FILE_PATH == f"{tmp_path}/mail" and os.path.isabs(project_settings.EMAIL_FILE_PATH)
+    finally:
+        monkeypatch.delenv("EMAIL_URL")
+        importlib.reload(project_settings)
