@@ -1,18 +1,19 @@
 """Reminder and update e-mails, in the recipient's language, with the visit's .ics attached."""
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from programmes.mentorships.models import Milestone
 
 from . import calendar
 from .models import DeliveryKind, Visit, VisitStatus
-from .reminders import offset_text
+from .reminders import MILESTONE_TIME, time_until
 
 
 def _visit_link(visit):
@@ -36,7 +37,7 @@ def build_message(delivery):
             if visit is None:
                 return None
             context = {"visit": visit, "delivery": delivery, "link": _visit_link(visit),
-                       "when": offset_text(delivery.offset), "is_update": delivery.kind == DeliveryKind.UPDATE,
+                       "when": time_until(visit.starts_at), "is_update": delivery.kind == DeliveryKind.UPDATE,
                        "is_cancelled": visit.status == VisitStatus.CANCELLED,
                        "starts": visit.starts_at.astimezone(ZoneInfo(visit.time_zone)),
                        "ends": visit.ends_at.astimezone(ZoneInfo(visit.time_zone))}
@@ -45,7 +46,8 @@ def build_message(delivery):
             milestone = Milestone.objects.filter(pk=delivery.event_id).select_related("programme__network").first()
             if milestone is None:
                 return None
-            context = {"milestone": milestone, "when": offset_text(delivery.offset),
+            due = datetime.combine(milestone.due_date, MILESTONE_TIME, tzinfo=timezone.get_default_timezone())
+            context = {"milestone": milestone, "when": time_until(due),
                        "link": settings.SITE_URL.rstrip("/") + reverse(
                            "programme_detail", kwargs={"network": milestone.programme.network.slug,
                                                        "pk": milestone.programme_id})}

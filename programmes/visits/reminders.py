@@ -68,6 +68,15 @@ def offset_text(minutes):
     return ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours}
 
 
+def time_until(moment, now=None):
+    """'12 days' or '5 hours' from now until `moment`, as a reminder says it (a late reminder tells
+    the real time left, not its nominal offset)."""
+    minutes = max(0, int((moment - (now or timezone.now())).total_seconds() // 60))
+    if minutes >= 24 * 60:
+        return offset_text(round(minutes / (24 * 60)) * 24 * 60)
+    return offset_text(max(1, round(minutes / 60)) * 60)
+
+
 def offsets_input(minutes_list):
     """The text a coordinator edits: minutes back to '14d, 2d'."""
     parts = []

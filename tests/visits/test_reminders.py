@@ -211,3 +211,10 @@ def test_two_sweeps_at_the_same_time_never_send_twice(network_a, mentorship, peo
     with scopes_disabled():
         total = ReminderDelivery.objects.count()
     assert total == 10 and sorted(claimed) == sorted(set(claimed)) and len(claimed) == total
+
+
+def test_a_late_reminder_tells_the_real_time_left(network_a, mentorship, people):
+    _visit(mentorship)
+    _sweep(VISIT_START - datetime.timedelta(days=12))  # planned too late for "14 days before"
+    english = next(m for m in mail.outbox if m.to == ["pieter@mechelen.example"])
+    assert "“Set-up in Capaci” is in 12 days." in english.body

@@ -11,6 +11,7 @@ from programmes.mentorships.demo import seed_programmes
 from programmes.questionnaires.demo import seed_good_practices, seed_matching
 from programmes.supportgroups.demo import seed_support_groups
 from programmes.tenancy.demo import DEMO_PASSWORD, demo_user, seed_demo
+from programmes.visits.demo import seed_visits
 
 
 class Command(BaseCommand):
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             seed_good_practices(networks)
             seed_matching(networks)
             seed_action_plans(networks)
+            seed_visits(networks)
         self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")
