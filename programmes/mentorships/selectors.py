@@ -80,6 +80,8 @@ class DashboardRow:
     without_migrant_representative: list  # mentee cities whose support group lacks one (a warning)
     plan: object = None  # the action plan, if started
     on_track: int | None = None  # share of its actions on track or done, in %
+    visits_planned: int = 0
+    visits_held: int = 0
 
     @property
     def is_overdue(self):
@@ -104,6 +106,9 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     from programmes.actionplans.selectors import plans_by_mentorship
 
     plans = plans_by_mentorship(mentorships)
+    from programmes.visits.selectors import visit_counts
+
+    visits = visit_counts(mentorships)
     rows = []
     for mentorship in mentorships:
         done = {d.milestone_id for d in mentorship.milestones_done.all()}
@@ -121,6 +126,8 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
             ],
             plan=plans.get(mentorship.pk, (None, None))[0],
             on_track=plans.get(mentorship.pk, (None, None))[1],
+            visits_planned=visits.get((mentorship.pk, "planned"), 0),
+            visits_held=visits.get((mentorship.pk, "held"), 0),
         )
         if not overdue_only or row.is_overdue:
             rows.append(row)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.reports.models import ReportKind
+from programmes.visits.selectors import open_follow_ups, upcoming_of
 from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
@@ -209,6 +210,8 @@ def mentorship_detail(request, network, pk):
         "can_change_content": user.has_perm("mentorships.change_mentorship_content", mentorship),
         "can_change": user.has_perm("mentorships.change_mentorship", mentorship),
         "can_see_plan": user.has_perm("actionplans.view_plan", mentorship),
+        "upcoming_visits": upcoming_of(mentorship),
+        "open_follow_ups": open_follow_ups(mentorship) if user.has_perm("visits.view_visits", mentorship) else [],
         "can_record": user.has_perm("mentorships.record_milestone", mentorship),
         "can_manage_participants": can_manage_participants,
         "invite_form": ParticipantInviteForm() if can_manage_participants else None,

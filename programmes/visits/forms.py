@@ -4,6 +4,7 @@ from zoneinfo import ZoneInfo, available_timezones
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.questionnaires.models import GoodPractice
 
@@ -81,11 +82,21 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["day", "time", "title", "description", "place", "lead"]
         widgets = {"time": forms.TimeInput(attrs={"type": "time"}), "description": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args, practices, **kwargs):
+    key_factors = forms.ModelMultipleChoiceField(
+        label=_("Benchmark key factors discussed"), queryset=KeyFactor.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, practices, key_factors, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["good_practices"].queryset = practices
+        self.fields["key_factors"].queryset = key_factors
+        self.fields["key_factors"].label_from_instance = lambda f: f"{f.number}. {f.title}"
+        if not key_factors.exists():
+            del self.fields["key_factors"]
         if self.instance.pk and not self.is_bound:
             self.initial["good_practices"] = [p.pk for p in self.instance.good_practices.all()]
+            if "key_factors" in self.fields:
+                self.initial["key_factors"] = [f.pk for f in self.instance.key_factors.all()]
 
     @property
     def values(self):

@@ -94,6 +94,8 @@ class AgendaItem(TenantModel):
     lead = models.CharField(_("who leads"), max_length=300, blank=True)
     good_practices = models.ManyToManyField("questionnaires.GoodPractice", blank=True, related_name="+",
                                             through="AgendaGoodPractice", verbose_name=_("good practices"))
+    key_factors = models.ManyToManyField("benchmarks.KeyFactor", blank=True, related_name="+",
+                                         through="AgendaKeyFactor", verbose_name=_("key factors"))
 
     class Meta:
         verbose_name = _("agenda item")
@@ -110,6 +112,14 @@ class AgendaGoodPractice(TenantModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["item", "good_practice"], name="agenda_practice_once")]
+
+
+class AgendaKeyFactor(TenantModel):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="+")
+    key_factor = models.ForeignKey("benchmarks.KeyFactor", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["item", "key_factor"], name="agenda_key_factor_once")]
 
 
 class VisitParticipant(TenantModel):

@@ -26,7 +26,7 @@ def get_visit(network, pk, **scope):
         Visit.objects.filter(network=network, pk=pk, **scope)
         .select_related("host_city", "mentorship__programme", "programme", "report")
         .prefetch_related(
-            Prefetch("agenda", queryset=AgendaItem.objects.prefetch_related("good_practices")),
+            Prefetch("agenda", queryset=AgendaItem.objects.prefetch_related("good_practices", "key_factors")),
             Prefetch("participants", queryset=VisitParticipant.objects.select_related("user")),
             Prefetch("follow_ups", queryset=FollowUp.objects.order_by("done_at", "due_on", "pk")),
         )
@@ -52,6 +52,15 @@ def upcoming_for(user, network, *, now=None):
     )
 
 
+def upcoming_of(mentorship, *, now=None):
+    """The mentorship's next visits and meetings, and its programme's next training sessions."""
+    now = now or timezone.now()
+    return list(Visit.objects.filter(Q(mentorship=mentorship) | Q(programme_id=mentorship.programme_id,
+                                                                   mentorship__isnull=True))
+                .filter(ends_at__gte=now).exclude(status=VisitStatus.CANCELLED)
+                .select_related("host_city").order_by("starts_at")[:UPCOMING])
+
+
 def open_follow_ups(mentorship):
     return list(FollowUp.objects.filter(visit__mentorship=mentorship, done_at__isnull=True)
                 .select_related("visit").order_by("due_on", "pk"))
@@ -70,3 +79,12 @@ def deliveries(visit):
 
     return list(ReminderDelivery.objects.filter(event_type="visit", event_id=visit.pk)
                 .select_related("recipient").order_by("-created_at", "-pk")[:200])
+
+
+def visit_counts(mentorships):
+    """{(mentorship id, status): number of its visits and meetings} for the dashboard, in one query."""
+    from django.db.models import Count
+
+    rows = (Visit.objects.filter(mentorship__in=mentorships).values("mentorship_id", "status")
+            .annotate(count=Count("pk")).order_by())
+    return {(row["mentorship_id"], row["status"]): row["count"] for row in rows}

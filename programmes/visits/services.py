@@ -11,8 +11,17 @@ from django.utils import timezone
 from programmes.tenancy.services import audit
 
 from .agendas import proposed_agenda
-from .models import AgendaGoodPractice, AgendaItem, CalendarFeed, FollowUp, Visit, VisitParticipant, VisitReport, \
-    VisitStatus
+from .models import (
+    AgendaGoodPractice,
+    AgendaItem,
+    AgendaKeyFactor,
+    CalendarFeed,
+    FollowUp,
+    Visit,
+    VisitParticipant,
+    VisitReport,
+    VisitStatus,
+)
 
 # Changing these reaches people's calendars: the event's SEQUENCE goes up.
 CALENDAR_FIELDS = {"kind", "title", "host_city", "mode", "starts_at", "ends_at", "time_zone", "venue", "meeting_link",
@@ -63,7 +72,7 @@ def _touch(visit):
 
 
 @transaction.atomic
-def save_agenda_item(visit, *, item=None, values, good_practices=(), by):
+def save_agenda_item(visit, *, item=None, values, good_practices=(), key_factors=(), by):
     if item is None:
         last = visit.agenda.aggregate(last=Max("position"))["last"] or 0
         item = AgendaItem(network=visit.network, visit=visit, position=last + 1)
@@ -74,6 +83,10 @@ def save_agenda_item(visit, *, item=None, values, good_practices=(), by):
     have = set(AgendaGoodPractice.objects.filter(item=item).values_list("good_practice_id", flat=True))
     AgendaGoodPractice.objects.bulk_create(AgendaGoodPractice(network=visit.network, item=item, good_practice=p)
                                            for p in good_practices if p.pk not in have)
+    AgendaKeyFactor.objects.filter(item=item).exclude(key_factor__in=key_factors).delete()
+    have = set(AgendaKeyFactor.objects.filter(item=item).values_list("key_factor_id", flat=True))
+    AgendaKeyFactor.objects.bulk_create(AgendaKeyFactor(network=visit.network, item=item, key_factor=f)
+                                        for f in key_factors if f.pk not in have)
     _touch(visit)
     return item
 

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide
@@ -137,12 +138,10 @@ def visit_detail(request, network, pk, visit_pk, where):
     visit = _visit(request, place, visit_pk)
     report = getattr(visit, "report", None)
     can_read_report = report is not None and request.user.has_perm("visits.read_report", report)
-    practices = GoodPractice.objects.filter(network=request.network).order_by("title")
     return render(request, "visits/detail.html", {
         "place": place, "mentorship": place.mentorship, "programme": place.programme, "visit": visit,
         "report": report if can_read_report or place.can_report else None,
         "invitable": _invitable(place), "invited": {p.user_id for p in visit.participants.all()},
-        "agenda_form": AgendaItemForm(practices=practices) if place.can_plan else None,
         "follow_up_form": FollowUpForm() if place.can_report else None,
         "is_past": visit.ends_at < timezone.now(),
         "deliveries": selectors.deliveries(visit) if place.can_plan
@@ -152,9 +151,13 @@ def visit_detail(request, network, pk, visit_pk, where):
 
 def _invitable(place):
     """Who can be invited: the mentorship's participants, or for training everyone of the programme."""
+    from programmes.mentorships.models import Participant, ProgrammeFacilitator
+
     if place.mentorship is not None:
-        return [p.user for p in place.mentorship.participants.all()]
-    from programmes.mentorships.models import Participant
+        people = {p.user_id: p.user for p in place.mentorship.participants.all()}
+        for facilitator in ProgrammeFacilitator.objects.filter(programme=place.programme).select_related("user"):
+            people.setdefault(facilitator.user_id, facilitator.user)
+        return list(people.values())
 
     users = {p.user_id: p.user for p in Participant.objects.filter(mentorship__programme=place.programme)
              .select_related("user")}
@@ -192,10 +195,12 @@ def agenda_item(request, network, pk, visit_pk, where, item_pk=None):
     visit = _visit(request, place, visit_pk)
     item = selectors.get_agenda_item(visit, item_pk) if item_pk else None
     practices = GoodPractice.objects.filter(network=request.network).order_by("title")
-    form = AgendaItemForm(request.POST or None, instance=item, practices=practices)
+    factors = KeyFactor.objects.filter(benchmark_id=place.programme.benchmark_id).order_by("number")
+    form = AgendaItemForm(request.POST or None, instance=item, practices=practices, key_factors=factors)
     if request.method == "POST" and form.is_valid():
         services.save_agenda_item(visit, item=item, values=form.values,
-                                  good_practices=list(form.cleaned_data["good_practices"]), by=request.user)
+                                  good_practices=list(form.cleaned_data["good_practices"]),
+                                  key_factors=list(form.cleaned_data.get("key_factors") or []), by=request.user)
         messages.success(request, _("The agenda is saved."))
         return redirect(place.url("detail", visit_pk=visit.pk) + "#agenda")
     return render(request, "visits/agenda_form.html", {

@@ -202,3 +202,34 @@ def test_visit_pages_read_a_fixed_number_of_queries(client, network_a, mentorshi
     with django_assert_max_num_queries(20):
         page = client.get(_url(mentorship, "visit_detail", visit_pk=visits[0].pk)).content.decode()
     assert "Item 19" in page and "Practice 4" in page
+
+
+def test_agenda_items_link_good_practices_and_key_factors(client, network_a, mentorship, mentee):
+    from programmes.questionnaires.models import GoodPractice
+    from tests.factories import BenchmarkFactory, KeyFactorFactory
+
+    benchmark = BenchmarkFactory(network=network_a, status="published")
+    factor = KeyFactorFactory(network=network_a, benchmark=benchmark, number=8, title="Volunteering")
+    with scopes_disabled():
+        mentorship.programme.benchmark = benchmark
+        mentorship.programme.save()
+        practice = GoodPractice.objects.create(network=network_a, title="Buddy scheme", policy_area="Inclusion")
+    visit = _visit(mentorship)
+    client.force_login(mentee)
+    reply = client.post(_url(mentorship, "visit_agenda_add", visit_pk=visit.pk),
+                        {"day": "2", "time": "10:00", "title": "Meet the buddies", "description": "", "place": "",
+                         "lead": "Mechelen", "good_practices": [practice.pk], "key_factors": [factor.pk]})
+    assert reply.status_code == 302
+    page = client.get(_url(mentorship, "visit_detail", visit_pk=visit.pk)).content.decode()
+    assert "Meet the buddies" in page and "8. Volunteering" in page and "Buddy scheme" in page
+
+
+def test_the_mentorship_page_and_the_dashboard_show_visits(client, network_a, mentorship, mentee):
+    starts = timezone.now() + datetime.timedelta(days=3)
+    _visit(mentorship, title="Inspiration in Mechelen", starts_at=starts, ends_at=starts + datetime.timedelta(hours=5))
+    client.force_login(mentee)
+    page = client.get(reverse("mentorship_detail", kwargs={"network": "network-a", "pk": mentorship.pk}))
+    assert "Inspiration in Mechelen" in page.content.decode()
+    client.force_login(person(network_a, mentorship, None, network_role="coordinator"))
+    dashboard = client.get(reverse("programme_detail", kwargs={"network": "network-a", "pk": mentorship.programme_id}))
+    assert "0 held, 1 planned" in dashboard.content.decode()
