@@ -42,7 +42,13 @@ def report_is_shared(user, report):
 
 @rules.predicate
 def takes_part_in_reports_mentorship(user, report):
-    return participation_of(user, report.visit.mentorship) is not None
+    mentorship = report.visit.mentorship
+    return mentorship is not None and participation_of(user, mentorship) is not None
+
+
+@rules.predicate
+def is_training_report(user, report):
+    return report.visit.mentorship_id is None
 
 
 @rules.predicate
@@ -51,7 +57,9 @@ def oversees_reports_programme(user, report):
     return coordinates_network(user, programme) or facilitates_programme(user, programme)
 
 
-rules.add_perm("visits.read_report", takes_part_in_reports_mentorship | (report_is_shared & oversees_reports_programme))
+# A training session's report is the programme's: shared, everyone who sees the session reads it.
+rules.add_perm("visits.read_report", takes_part_in_reports_mentorship
+               | (report_is_shared & (oversees_reports_programme | is_training_report)))
 
 # On a programme: its training sessions.
 rules.add_perm("visits.plan_training", coordinates_network | is_site_operator)

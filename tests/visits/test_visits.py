@@ -233,3 +233,19 @@ def test_the_mentorship_page_and_the_dashboard_show_visits(client, network_a, me
     client.force_login(person(network_a, mentorship, None, network_role="coordinator"))
     dashboard = client.get(reverse("programme_detail", kwargs={"network": "network-a", "pk": mentorship.programme_id}))
     assert "0 held, 1 planned" in dashboard.content.decode()
+
+
+def test_a_training_report_reaches_the_programme_once_shared(client, network_a, mentorship, mentee):
+    with scope(network=network_a):
+        starts = timezone.now() - datetime.timedelta(days=3)
+        training = services.plan_visit(programme=mentorship.programme, by=None, values={
+            "kind": "training", "title": "What city mentoring is", "starts_at": starts,
+            "ends_at": starts + datetime.timedelta(hours=3), "time_zone": "Europe/Brussels"})
+        services.save_report(training, learned="Mentors listen first.", shared=False, by=None)
+    url = reverse("training_detail", kwargs={"network": "network-a", "pk": mentorship.programme_id,
+                                             "visit_pk": training.pk})
+    client.force_login(mentee)
+    assert "Mentors listen first." not in client.get(url).content.decode()
+    with scope(network=network_a):
+        services.save_report(training, learned="Mentors listen first.", shared=True, by=None)
+    assert "Mentors listen first." in client.get(url).content.decode()
