@@ -30,12 +30,13 @@ def start(request):
 def network_home(request, network):
     """The network's front page: what the person takes part in (their mentorships)."""
     from programmes.mentorships.selectors import mentorships_of  # the home page sits above the apps
-    from programmes.visits.selectors import upcoming_for
+    from programmes.visits.selectors import upcoming_deadlines, upcoming_for
 
     require(request, "tenancy.view_network")
     return render(request, "tenancy/home.html", {
         "my_mentorships": mentorships_of(request.user, request.network),
         "upcoming": upcoming_for(request.user, request.network),
+        "deadlines": upcoming_deadlines(request.user, request.network),
     })
 
 

@@ -88,3 +88,13 @@ def visit_counts(mentorships):
     rows = (Visit.objects.filter(mentorship__in=mentorships).values("mentorship_id", "status")
             .annotate(count=Count("pk")).order_by())
     return {(row["mentorship_id"], row["status"]): row["count"] for row in rows}
+
+
+def upcoming_deadlines(user, network, *, today=None):
+    """The next milestones of the programmes the person takes part in (the home page's deadlines)."""
+    from programmes.mentorships.models import Milestone
+
+    today = today or timezone.localdate()
+    return list(Milestone.objects.filter(network=network, due_date__gte=today,
+                                         programme__mentorships__participants__user=user)
+                .select_related("programme").distinct().order_by("due_date", "pk")[:UPCOMING])

@@ -178,8 +178,12 @@ def test_the_personal_feed_lists_visits_and_milestones_and_can_be_replaced(clien
 def test_the_home_page_shows_whats_coming(client, network_a, mentorship, mentee):
     starts = timezone.now() + datetime.timedelta(days=3)
     _visit(mentorship, title="Inspiration in Mechelen", starts_at=starts, ends_at=starts + datetime.timedelta(hours=5))
+    with scopes_disabled():
+        mentorship.programme.milestones.create(network=network_a, kind="action_plan",
+                                               due_date=timezone.localdate() + datetime.timedelta(days=20))
     client.force_login(mentee)
-    assert "Inspiration in Mechelen" in client.get(reverse("network_home", kwargs={"network": "network-a"})).content.decode()
+    page = client.get(reverse("network_home", kwargs={"network": "network-a"})).content.decode()
+    assert "Inspiration in Mechelen" in page and "Final action plan" in page
 
 
 def test_visit_pages_read_a_fixed_number_of_queries(client, network_a, mentorship, mentee,
