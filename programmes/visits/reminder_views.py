@@ -45,7 +45,8 @@ def rules_page(request, network, pk):
                            offsets=form.cleaned_data["offsets"], by=request.user)
         messages.success(request, _("The reminder rule is saved."))
         return redirect("reminder_rules", network=network, pk=pk)
-    rules = [(rule, [reminders.offset_text(o) for o in rule.offsets])
+    kinds = dict(MilestoneKind.choices)
+    rules = [(rule, [reminders.offset_text(o) for o in rule.offsets], kinds.get(rule.milestone_kind, ""))
              for rule in ReminderRule.objects.filter(programme=programme)]
     return render(request, "visits/reminder_rules.html", {"programme": programme, "rules": rules, "form": form},
                   status=form_status(form))

@@ -184,6 +184,9 @@ def test_offsets_that_are_not_durations_are_explained(client, network_a, mentors
     client.post(url, {"target": "visits", "milestone_kind": "", "offsets": "3w, 1d, 2h"})
     with scopes_disabled():
         assert ReminderRule.objects.filter(programme=mentorship.programme).last().offsets == [30240, 1440, 120]
+    client.post(url, {"target": "milestones", "milestone_kind": "action_plan", "offsets": "7d"})
+    page = client.get(url).content.decode()
+    assert "21 days, 1 day, 2 hours" in page and "Milestones of the programme (Final action plan)" in page
 
 
 @pytest.mark.django_db(transaction=True)
