@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.links import replace_links
 from programmes.tenancy.services import audit
 
 from .models import Action, ActionComment, ActionKeyFactor, ActionNeed, ActionPlan, PlanStatus, PlanVersion
@@ -100,14 +101,8 @@ def update_action(action, *, values, needs=(), key_factors=(), based_on_version,
 
 
 def _set_links(action, needs, key_factors):
-    ActionNeed.objects.filter(action=action).exclude(question__in=needs).delete()
-    ActionKeyFactor.objects.filter(action=action).exclude(key_factor__in=key_factors).delete()
-    have_needs = set(ActionNeed.objects.filter(action=action).values_list("question_id", flat=True))
-    ActionNeed.objects.bulk_create(ActionNeed(network=action.network, action=action, question=q)
-                                   for q in needs if q.pk not in have_needs)
-    have_factors = set(ActionKeyFactor.objects.filter(action=action).values_list("key_factor_id", flat=True))
-    ActionKeyFactor.objects.bulk_create(ActionKeyFactor(network=action.network, action=action, key_factor=f)
-                                        for f in key_factors if f.pk not in have_factors)
+    replace_links(ActionNeed, owner_field="action", owner=action, target_field="question", targets=needs)
+    replace_links(ActionKeyFactor, owner_field="action", owner=action, target_field="key_factor", targets=key_factors)
 
 
 @transaction.atomic

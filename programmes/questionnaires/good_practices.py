@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Q
 
+from programmes.tenancy.links import replace_links
 from programmes.tenancy.services import audit
 
 from .models import GoodPractice, GoodPracticeKeyFactor
@@ -14,13 +15,8 @@ def save_practice(form, *, by):
     if practice.pk is None:
         practice.created_by = by
     practice.save()
-    wanted = set(form.cleaned_data.get("key_factors") or [])
-    GoodPracticeKeyFactor.objects.filter(good_practice=practice).exclude(key_factor__in=wanted).delete()
-    present = set(GoodPracticeKeyFactor.objects.filter(good_practice=practice).values_list("key_factor_id", flat=True))
-    GoodPracticeKeyFactor.objects.bulk_create(
-        GoodPracticeKeyFactor(network=practice.network, good_practice=practice, key_factor=factor)
-        for factor in wanted if factor.pk not in present
-    )
+    replace_links(GoodPracticeKeyFactor, owner_field="good_practice", owner=practice, target_field="key_factor",
+                  targets=form.cleaned_data.get("key_factors") or [])
     audit(practice.network, by=by, action="good_practice.saved", subject=practice.title)
     return practice
 

@@ -18,7 +18,6 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
@@ -220,9 +219,3 @@ def sweep(now=None, *, enqueue):
         enqueue(delivery_id)
     return claimed
 
-
-def describe(delivery):
-    """The subject line's first words for a delivery."""
-    if delivery.kind == DeliveryKind.UPDATE:
-        return _("Changed")
-    return _("Reminder")

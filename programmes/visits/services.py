@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from programmes.tenancy.links import replace_links
 from programmes.tenancy.services import audit
 
 from .agendas import proposed_agenda
@@ -79,14 +80,9 @@ def save_agenda_item(visit, *, item=None, values, good_practices=(), key_factors
     for name, value in values.items():
         setattr(item, name, value)
     item.save()
-    AgendaGoodPractice.objects.filter(item=item).exclude(good_practice__in=good_practices).delete()
-    have = set(AgendaGoodPractice.objects.filter(item=item).values_list("good_practice_id", flat=True))
-    AgendaGoodPractice.objects.bulk_create(AgendaGoodPractice(network=visit.network, item=item, good_practice=p)
-                                           for p in good_practices if p.pk not in have)
-    AgendaKeyFactor.objects.filter(item=item).exclude(key_factor__in=key_factors).delete()
-    have = set(AgendaKeyFactor.objects.filter(item=item).values_list("key_factor_id", flat=True))
-    AgendaKeyFactor.objects.bulk_create(AgendaKeyFactor(network=visit.network, item=item, key_factor=f)
-                                        for f in key_factors if f.pk not in have)
+    replace_links(AgendaGoodPractice, owner_field="item", owner=item, target_field="good_practice",
+                  targets=good_practices)
+    replace_links(AgendaKeyFactor, owner_field="item", owner=item, target_field="key_factor", targets=key_factors)
     _touch(visit)
     return item
 
