@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.mentorships.models import CitySide
+from programmes.mentorships.models import CitySide, by_side
 from programmes.tenancy.access import require
 
 from .models import Action
@@ -30,11 +30,11 @@ def _columns():
 def _rows(actions):
     for number, action in enumerate(actions, start=1):
         plan, mentorship = action.plan, action.plan.mentorship
-        places = list(mentorship.cities.all())
+        sides = by_side(mentorship.cities.all())
         yield [
             mentorship.programme.title, mentorship.title,
-            ", ".join(p.city.name for p in places if p.side == CitySide.MENTEE),
-            ", ".join(p.city.name for p in places if p.side == CitySide.MENTOR),
+            ", ".join(p.city.name for p in sides[CitySide.MENTEE]),
+            ", ".join(p.city.name for p in sides[CitySide.MENTOR]),
             plan.get_status_display(), plan.approved_on.isoformat() if plan.approved_on else "",
             number, action.action, action.results,
             action.starts.strftime("%Y-%m") if action.starts else "", action.ends.strftime("%Y-%m") if action.ends else "",

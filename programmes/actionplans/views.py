@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.mentorships.models import CitySide
+from programmes.mentorships.models import CitySide, by_side
 from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import apply_change, require
@@ -50,11 +50,11 @@ def _action_form(mentorship, data=None, instance=None):
 def _context(request, mentorship, plan, **extra):
     user = request.user
     can_edit = user.has_perm("actionplans.edit_plan", mentorship) and (plan is None or plan.status == PlanStatus.DRAFT)
-    places = list(mentorship.cities.all())
+    sides = by_side(mentorship.cities.all())
     return {
         "mentorship": mentorship, "programme": mentorship.programme, "plan": plan,
-        "mentees": [p.city for p in places if p.side == CitySide.MENTEE],
-        "mentors": [p.city for p in places if p.side == CitySide.MENTOR],
+        "mentees": [p.city for p in sides[CitySide.MENTEE]],
+        "mentors": [p.city for p in sides[CitySide.MENTOR]],
         "rows": selectors.actions(plan) if plan else [],
         "versions": selectors.versions(plan) if plan else [],
         "can_edit": can_edit,

@@ -9,7 +9,7 @@ from programmes.directory.models import City
 from programmes.tenancy.access import apply_change, require
 
 from . import matching, selectors, services
-from .models import CitySide
+from .models import CitySide, by_side
 
 
 def programme_matching(request, network, pk):
@@ -23,8 +23,9 @@ def programme_matching(request, network, pk):
 def mentorship_matching(request, network, pk):
     mentorship = selectors.get_mentorship(request.network, pk)
     require(request, "mentorships.match", mentorship)
-    mentee = next((p.city for p in mentorship.cities.all() if p.side == CitySide.MENTEE), None)
-    mentor = next((p.city for p in mentorship.cities.all() if p.side == CitySide.MENTOR), None)
+    sides = by_side(mentorship.cities.all())
+    mentee = sides[CitySide.MENTEE][0].city if sides[CitySide.MENTEE] else None
+    mentor = sides[CitySide.MENTOR][0].city if sides[CitySide.MENTOR] else None
     submission = matching.latest_submission(mentorship)
     focus = matching.focus_factors(mentorship)
     ranked = matching.candidates(mentorship, mentee_city=mentee, submission=submission, focus=focus) \

@@ -162,6 +162,14 @@ class CitySide(models.TextChoices):
     PEER = "peer", _("Peer")
 
 
+def by_side(places):
+    """{side: [MentorshipCity, …]} of a mentorship's cities (every side present, possibly empty)."""
+    sides = {side: [] for side in CitySide.values}
+    for place in places:
+        sides[place.side].append(place)
+    return sides
+
+
 class MentorshipCity(TenantModel):
     """A city taking part in a mentorship, on one side, backed by an association."""
 

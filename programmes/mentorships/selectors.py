@@ -19,6 +19,7 @@ from .models import (
     Programme,
     ProgrammeFacilitator,
     ProgrammeStatus,
+    by_side,
 )
 
 # Built per call: a queryset made at import time would be made outside any network's scope.
@@ -113,17 +114,15 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     for mentorship in mentorships:
         done = {d.milestone_id for d in mentorship.milestones_done.all()}
         open_milestones = [m for m in milestones if m.pk not in done]
-        places = list(mentorship.cities.all())
+        sides = by_side(mentorship.cities.all())
         row = DashboardRow(
             mentorship=mentorship,
-            mentees=[p for p in places if p.side == CitySide.MENTEE],
-            mentors=[p for p in places if p.side == CitySide.MENTOR],
-            peers=[p for p in places if p.side == CitySide.PEER],
+            mentees=sides[CitySide.MENTEE],
+            mentors=sides[CitySide.MENTOR],
+            peers=sides[CitySide.PEER],
             next_milestone=open_milestones[0] if open_milestones else None,
             overdue=[m for m in open_milestones if m.due_date < today],
-            without_migrant_representative=[
-                p.city for p in places if p.side == CitySide.MENTEE and p.city_id not in represented
-            ],
+            without_migrant_representative=[p.city for p in sides[CitySide.MENTEE] if p.city_id not in represented],
             plan=plans.get(mentorship.pk, (None, None))[0],
             on_track=plans.get(mentorship.pk, (None, None))[1],
             visits_planned=visits.get((mentorship.pk, "planned"), 0),
@@ -199,12 +198,9 @@ def matching_rows(programme):
         response__mentorship__programme=programme, response__template__kind=Kind.NEEDS_ANALYSIS
     ).select_related("response").order_by("number"):
         latest[submission.response.mentorship_id] = submission
-    return [
-        MatchingRow(
-            mentorship=m,
-            mentees=[p.city for p in m.cities.all() if p.side == CitySide.MENTEE],
-            mentors=[p.city for p in m.cities.all() if p.side == CitySide.MENTOR],
-            submission=latest.get(m.pk),
-        )
-        for m in mentorships
-    ]
+    rows = []
+    for m in mentorships:
+        sides = by_side(m.cities.all())
+        rows.append(MatchingRow(mentorship=m, mentees=[p.city for p in sides[CitySide.MENTEE]],
+                                mentors=[p.city for p in sides[CitySide.MENTOR]], submission=latest.get(m.pk)))
+    return rows

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from programmes.directory import selectors as directory_selectors
 from programmes.mentorships import selectors as mentorship_selectors
+from programmes.mentorships.models import CitySide, by_side
 from programmes.tenancy.access import require
 
 from . import selectors
@@ -57,7 +58,8 @@ def for_mentorship(request, pk):
     mentorship = mentorship_selectors.get_mentorship(request.network, pk)
     require(request, "questionnaires.view_response", mentorship)
     has = request.user.has_perm
-    city = next((place.city for place in mentorship.cities.all() if place.side == "mentee"), None)
+    mentees = by_side(mentorship.cities.all())[CitySide.MENTEE]
+    city = mentees[0].city if mentees else None
     return Owner(
         kind="mentorship", questionnaire=Kind.NEEDS_ANALYSIS, subject=mentorship, network_slug=request.network.slug,
         response=selectors.response_of(mentorship), parties=parties_of(request.user, mentorship),

@@ -8,7 +8,7 @@ from django.db.models import Prefetch
 
 from programmes.actionplans.selectors import plans_by_mentorship
 from programmes.benchmarks.models import Rating
-from programmes.mentorships.models import CitySide, MentorshipCity, MilestoneKind
+from programmes.mentorships.models import CitySide, MentorshipCity, MilestoneKind, by_side
 
 
 @dataclass
@@ -36,13 +36,13 @@ def programme_pages(programme):
     plans = plans_by_mentorship(mentorships)
     pages = []
     for mentorship in mentorships:
-        places = list(mentorship.cities.all())
+        sides = by_side(mentorship.cities.all())
         plan, on_track = plans.get(mentorship.pk, (None, None))
         pages.append(MentorshipPage(
             mentorship=mentorship,
-            mentees=[p for p in places if p.side == CitySide.MENTEE],
-            mentors=[p for p in places if p.side == CitySide.MENTOR],
-            peers=[p for p in places if p.side == CitySide.PEER],
+            mentees=sides[CitySide.MENTEE],
+            mentors=sides[CitySide.MENTOR],
+            peers=sides[CitySide.PEER],
             visits_held=sum(1 for done in mentorship.milestones_done.all()
                             if done.milestone.kind == MilestoneKind.VISIT),
             visits_planned=programme.planned_visits,

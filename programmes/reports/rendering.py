@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from programmes.mentorships.models import CitySide
+from programmes.mentorships.models import CitySide, by_side
 
 from .models import ReportKind
 
@@ -51,9 +51,8 @@ def render_html(html):
 
 
 def _places(mentorship):
-    places = list(mentorship.cities.select_related("city", "association"))
-    return ([p for p in places if p.side == CitySide.MENTEE], [p for p in places if p.side == CitySide.MENTOR],
-            [p for p in places if p.side == CitySide.PEER])
+    sides = by_side(mentorship.cities.select_related("city", "association"))
+    return sides[CitySide.MENTEE], sides[CitySide.MENTOR], sides[CitySide.PEER]
 
 
 def _month(value):

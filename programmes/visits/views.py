@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.mentorships.models import CitySide
+from programmes.mentorships.models import CitySide, by_side
 from programmes.questionnaires.models import GoodPractice
 from programmes.tenancy.access import form_status, require
 
@@ -98,8 +98,8 @@ def visit_create(request, network, pk, where):
     place = _where(request, where, pk)
     _require_plan(place)
     kinds = MENTORSHIP_KINDS if place.mentorship else [VisitKind.TRAINING]
-    mentee = next((p.city_id for p in place.mentorship.cities.all() if p.side == CitySide.MENTEE), None) \
-        if place.mentorship else None
+    mentees = by_side(place.mentorship.cities.all())[CitySide.MENTEE] if place.mentorship else []
+    mentee = mentees[0].city_id if mentees else None
     form = VisitForm(request.POST or None, cities=_cities(place), kinds=kinds,
                      initial={"kind": kinds[0], "host_city": mentee, "time_zone": "Europe/Brussels"})
     if request.method == "POST" and form.is_valid():
