@@ -48,13 +48,13 @@ def read(question, post):
     if kind == QuestionKind.CHOICES:
         return Posted(post.getlist("choice"))
     if kind == QuestionKind.TABLE:
-        return Posted(_read_rows(post, "cell", len(columns_of(question)), max_rows(question)))
+        return Posted(_read_rows(post, "cell", len(columns_of(question)), row_limit(question)))
     if kind == QuestionKind.CITY_FIGURES:
         return Posted(
             {
                 "population": post.get("population", "").strip(),
                 "migrant_residents": post.get("migrant_residents", "").strip(),
-                "nationalities": _read_rows(post, "cell", len(NATIONALITY_COLUMNS), DEFAULT_MAX_ROWS),
+                "nationalities": _read_rows(post, "cell", len(NATIONALITY_COLUMNS), row_limit(question)),
             },
             update_profile=post.get("update_profile") == "on",
         )

@@ -37,6 +37,11 @@ class Owner:
     def mentorship(self):
         return self.subject if self.kind == "mentorship" else None
 
+    @property
+    def programme(self):
+        """The programme the breadcrumb leads back to (a city's questionnaire has none)."""
+        return self.subject.programme if self.kind == "mentorship" else None
+
     def url(self, action="", **kwargs):
         name = NAMES[self.kind] + (f"_{action}" if action else "")
         return reverse(name, kwargs={"network": self.network_slug, "pk": self.subject.pk, **kwargs})

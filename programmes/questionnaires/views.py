@@ -35,7 +35,7 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
             item.error, item.typed = (errors or {}).get(item.question.pk), (typed or {}).get(item.question.pk)
     return render(request, PAGES[owner], {
         "owner": page, "mentorship": page.mentorship, "city": page.city, "response": response,
-        "programme": page.mentorship.programme if page.mentorship else None, "sections": sections,
+        "programme": page.programme, "sections": sections,
         "can_start": page.can_start, "can_comment": page.can_comment, "can_submit": page.can_submit,
         "can_resolve": page.can_resolve,
         "submissions": selectors.submissions(response) if response else [],
@@ -91,7 +91,7 @@ def save_answer(request, network, pk, question_pk, owner):
 def _conflict(request, page, question, *, mine, typed, current: Answer):
     item = selectors.QuestionItem(question, current, typed=typed)
     context = {"owner": page, "mentorship": page.mentorship, "city": page.city,
-               "programme": page.mentorship.programme if page.mentorship else None, "question": question,
+               "programme": page.programme, "question": question,
                "mine": mine, "current": current, "item": item}
     if request.htmx:
         html = render_to_string("questionnaires/_conflict.html", context, request=request)
@@ -170,6 +170,6 @@ def compare(request, network, pk, owner):
         return _back_to(page)
     return render(request, "questionnaires/compare.html", {
         "owner": page, "mentorship": page.mentorship, "city": page.city,
-        "programme": page.mentorship.programme if page.mentorship else None,
+        "programme": page.programme,
         "older": older, "newer": newer, "rows": selectors.comparison(response, older, newer),
     })
