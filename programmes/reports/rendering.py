@@ -44,10 +44,15 @@ def render(job):
     return render_html(html)
 
 
+# Tagged PDF (PDF/UA-1): headings, tables and reading order reach screen readers, and the
+# document language comes from <html lang>, as EU public-sector accessibility rules ask.
+PDF_VARIANT = "pdf/ua-1"
+
+
 def render_html(html):
     fonts = FontConfiguration()
-    document = HTML(string=html, base_url=str(FONT_DIR) + "/").render(font_config=fonts)
-    return document.write_pdf(), len(document.pages)
+    document = HTML(string=html, base_url=str(FONT_DIR) + "/").render(font_config=fonts, pdf_variant=PDF_VARIANT)
+    return document.write_pdf(pdf_variant=PDF_VARIANT), len(document.pages)
 
 
 def _places(mentorship):

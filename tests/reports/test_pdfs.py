@@ -37,11 +37,15 @@ def _ask(client, url, django_capture_on_commit_callbacks, **data):
         return PdfJob.objects.latest("pk")
 
 
-def _pages(client, job):
+def _pdf(client, job):
     reply = client.get(reverse("pdf_download", kwargs={"network": "network-a", "pk": job.pk}))
     assert reply.status_code == 200 and reply["Content-Type"] == "application/pdf"
+    return PdfReader(io.BytesIO(b"".join(reply.streaming_content)))
+
+
+def _pages(client, job):
     # Words as a reader sees them: extract_text breaks lines where the table cell wraps.
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(b"".join(reply.streaming_content))).pages]
+    return [" ".join(page.extract_text().split()) for page in _pdf(client, job).pages]
 
 
 def test_the_action_plan_pdf_has_its_header_on_every_page(client, network_a, mentorship, mentee, plan,
@@ -72,6 +76,20 @@ def test_the_reader_gets_the_pdf_in_their_language(client, network_a, mentorship
     text = _pages(client, job)[0]
     assert job.language == "it"
     assert "Piano d'azione – IncluCities" in text and "Pagina 1 di 1" in text and "Risultati attesi" in text
+
+
+def test_the_pdf_is_tagged_for_screen_readers_in_the_readers_language(client, network_a, mentorship, plan,
+                                                                       django_capture_on_commit_callbacks):
+    add(plan, "Buddy scheme")
+    reader = person(network_a, mentorship, "mentor_association", language="it")
+    client.force_login(reader)
+    job = _ask(client, _url(mentorship, "action_plan_pdf"), django_capture_on_commit_callbacks)
+    catalog = _pdf(client, job).trailer["/Root"]
+    assert catalog["/Lang"] == "it"
+    assert bool(catalog["/MarkInfo"]["/Marked"])  # a tagged PDF ...
+    structure = catalog["/StructTreeRoot"].get_object()
+    assert structure["/K"]  # ... whose structure tree has content
+    assert b"pdfuaid" in catalog["/Metadata"].get_object().get_data()  # declared PDF/UA
 
 
 def test_a_frozen_version_prints_as_it_was(client, network_a, mentorship, mentee, plan,
