@@ -10,7 +10,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 help:
 	@echo "make run    - install, migrate, load demo data, start web + worker + beat"
 	@echo "make test   - install test dependencies and run the whole suite"
-	@echo "make bench  - measure PDF rendering against the size of an action plan"
+	@echo "make bench  - measure pages, PDFs and the reminder sweep on a seeded network (docs/benchmarks.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,7 +49,7 @@ test: install-test
 
 # Benchmarks measure; they are not timed tests. Exits 1 when a target is missed.
 bench: install
-	$(BIN)/python manage.py bench_pdf
+	DEBUG=false $(BIN)/python manage.py bench
 
 messages: install
 	$(BIN)/python manage.py makemessages -l it --no-obsolete --no-location -i '.venv/*' -i 'var/*' -i 'tests/*'

@@ -60,9 +60,10 @@ class ActionForm(forms.ModelForm):
         self.fields["needs"].label_from_instance = lambda q: f"{q.number}. {q.text}"
         self.fields["key_factors"].queryset = key_factors
         self.fields["key_factors"].label_from_instance = lambda f: f"{f.number}. {f.title}"
-        if not needs.exists():
+        # Without a needs analysis or a benchmark the selectors give none(): no query to find out.
+        if needs.query.is_empty():
             del self.fields["needs"]
-        if not key_factors.exists():
+        if key_factors.query.is_empty():
             del self.fields["key_factors"]
         if self.instance.pk and not self.is_bound:
             for name in ("needs", "key_factors"):

@@ -143,6 +143,16 @@ def _cities_with_migrant_representative(city_ids):
 
 
 def get_mentorship(network, pk):
+    """A mentorship with what the permission rules and page headers read: cities, people, facilitators."""
+    return get_object_or_404(
+        Mentorship.objects.filter(network=network, pk=pk)
+        .select_related("programme__benchmark")
+        .prefetch_related(_places(), _participants(), "programme__facilitators")
+    )
+
+
+def get_mentorship_page(network, pk):
+    """get_mentorship plus the milestones, which only the mentorship page itself lists."""
     return get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme__benchmark")

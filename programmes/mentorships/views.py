@@ -192,7 +192,7 @@ def _mentorship_form(request, programme, *, mentorship):
 
 
 def mentorship_detail(request, network, pk):
-    mentorship = selectors.get_mentorship(request.network, pk)
+    mentorship = selectors.get_mentorship_page(request.network, pk)
     require(request, "mentorships.view_mentorship", mentorship)
     user = request.user
     can_manage_participants = user.has_perm("mentorships.manage_participants", mentorship)

@@ -1,0 +1,77 @@
+"""Latency and SQL queries of the main pages, measured in-process through the whole stack
+(Django's test client: every middleware, the tenancy scope, template rendering), against a bare
+view that passes through the same stack."""
+
+import statistics
+import time
+from dataclasses import dataclass
+
+from django.db import connection, reset_queries
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+
+@dataclass
+class PageFigures:
+    name: str
+    p50: float  # milliseconds
+    p95: float
+    queries: int
+    queries_small: int | None = None
+
+
+def main_pages(seeded):
+    """(name, user, url) of the pages the benchmark holds to its targets, each seen by the person
+    who works on it: coordinators on the network and programme, the mentee team on the rest."""
+    slug, first = seeded.network.slug, seeded.mentorships[0]
+
+    def of(name, pk=first.pk):
+        return reverse(name, kwargs={"network": slug, "pk": pk})
+
+    return [
+        ("bare view", seeded.mentee, reverse("bench_bare", kwargs={"network": slug})),
+        ("network home", seeded.coordinator, reverse("network_home", kwargs={"network": slug})),
+        ("programme dashboard", seeded.coordinator, of("programme_detail", first.programme_id)),
+        ("mentorship page", seeded.mentee, of("mentorship_detail")),
+        ("needs analysis (Annex 2)", seeded.mentee, of("needs_analysis")),
+        ("action plan", seeded.mentee, of("action_plan")),
+        ("benchmark self-assessment", seeded.mentee, of("self_assessment")),
+    ]
+
+
+def _client(user):
+    client = Client(raise_request_exception=True)
+    client.force_login(user)
+    return client
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
+
+
+def measure(seeded, *, requests):
+    """p50/p95 per page over `requests` requests (after warming up), and its SQL query count."""
+    figures = []
+    for name, user, url in main_pages(seeded):
+        client = _client(user)
+        for _ in range(3):
+            client.get(url)
+        queries = count_queries(client, url)
+        times = []
+        for _ in range(requests):
+            start = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200
+        reset_queries()
+        times.sort()
+        figures.append(PageFigures(name, statistics.median(times), times[int(0.95 * (len(times) - 1))], queries))
+    return figures
+
+
+def query_counts(seeded):
+    return {name: count_queries(_client(user), url) for name, user, url in main_pages(seeded)}
