@@ -52,7 +52,7 @@ bench: install
 	DEBUG=false $(BIN)/python manage.py bench
 
 messages: install
-	$(BIN)/python manage.py makemessages -l it --no-obsolete --no-location -i '.venv/*' -i 'var/*' -i 'tests/*'
+	$(BIN)/python manage.py makemessages -l it -l el -l es -l fr -l lv -l nl --no-obsolete --no-location -i '.venv/*' -i 'var/*' -i 'tests/*'
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 clean:

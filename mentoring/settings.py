@@ -167,9 +167,16 @@ INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en"
+# The languages of the IncluCities cities. Each ships complete (tests/i18n) with its own
+# questionnaires and benchmark (programmes/*/shipped/); the glossary is docs/glossary.md.
 LANGUAGES = [
     ("en", _("English")),
+    ("el", _("Greek")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
     ("it", _("Italian")),
+    ("lv", _("Latvian")),
+    ("nl", _("Dutch")),
 ]
 LOCALE_PATHS = [BASE_DIR / "programmes" / "locale"]
 FORMAT_MODULE_PATH = ["mentoring.formats"]

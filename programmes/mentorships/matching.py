@@ -30,18 +30,43 @@ SHARED_WORDS_FOR_FULL_SCORE = 6
 STEM_LENGTH = 6  # "volunteers" and "volunteering" meet at "volunt"
 MIN_WORD_LENGTH = 5
 STOP_WORDS = {
-    # English and Italian words of five letters or more that say nothing about a topic.
+    # Words of five letters or more that say nothing about a topic, in the interface's languages.
+    # English
     "about", "after", "other", "their", "there", "these", "those", "which", "where", "would", "could", "should",
     "being", "between", "through", "within", "without", "because", "while", "still", "under", "every", "cannot",
     "people", "years", "local", "policy", "policies", "service", "services", "during", "hours", "working",
     "attend", "offer", "offers", "together", "across", "three", "first", "second", "making", "including",
+    # Italian
     "della", "delle", "degli", "nella", "nelle", "negli", "sulla", "sulle", "dalla", "dalle", "questo", "questa",
     "quello", "quella", "anche", "hanno", "essere", "perché", "nostra", "nostro", "nostri", "vostra", "vostro",
     "molto", "alcuni", "altri", "altre", "ancora", "tutti", "tutte", "durante", "possono", "vogliamo",
+    # French
+    "notre", "votre", "leurs", "cette", "celle", "comme", "aussi", "avant", "après", "entre", "depuis",
+    "pendant", "toutes", "autres", "encore", "peuvent", "voulons", "avons", "sommes", "selon", "chaque", "plusieurs",
+    "personnes", "années", "politique", "politiques",
+    # Dutch
+    "hebben", "worden", "wordt", "tussen", "tijdens", "zoals", "andere", "welke", "omdat",
+    "kunnen", "willen", "jaren", "mensen", "lokale", "beleid", "diensten", "samen", "vooral",
+    # Greek
+    "είναι", "αυτές", "αυτοί", "αυτός", "αυτών", "οποία", "οποίες", "οποίοι", "μεταξύ",
+    "επίσης", "ακόμη", "όλους", "άλλες", "άλλους", "έχουν", "μπορούν", "θέλουμε", "χρόνια",
+    "άτομα", "πολιτική", "πολιτικές", "υπηρεσίες", "τοπική", "τοπικές",
+    # Spanish
+    "nuestra", "nuestro", "nuestros", "nuestras", "estos", "estas", "desde", "también",
+    "todos", "todas", "otros", "otras", "pueden", "queremos", "tienen", "sobre", "porque", "cuando", "personas",
+    "política", "políticas", "servicios", "locales",
+    # Latvian
+    "kuras", "kuriem", "kurus", "starp", "laikā", "tāpēc", "visus", "visas", "citas", "citus",
+    "varam", "vēlamies", "viņiem", "cilvēki", "cilvēku", "gadiem", "vietējā", "vietējās", "politika", "politikas",
+    "pakalpojumi",
 }
-# Stems every text of the field shares (migrants, integration, the city): they tell candidates apart no
-# better than "the" does.
-DOMAIN_STEMS = {"migran", "migrat", "immigr", "integr", "cities", "città", "comune", "munici", "newcom", "reside"}
+# Stems every text of the field shares (migrants, integration, the city, the municipality) in the
+# interface's languages: they tell candidates apart no better than "the" does.
+DOMAIN_STEMS = {
+    "migran", "migrat", "immigr", "integr", "intégr", "inmigr", "cities", "città", "comune", "munici", "newcom",
+    "reside", "villes", "ciudad", "steden", "nieuwk", "inburg", "μετανά", "ένταξη", "πόλεις", "δήμος",
+    "δήμου", "δήμων", "pilsēt", "pašval", "ayunta", "nouvea", "recién",
+}
 
 
 @dataclass

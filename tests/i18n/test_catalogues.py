@@ -1,5 +1,6 @@
-"""English and Italian ship complete: every product string has an Italian translation, and the
-compiled catalogue that Django reads matches the source."""
+"""Every shipped language is complete: every product string has a translation in Greek, Spanish,
+French, Italian, Latvian and Dutch, no entry is fuzzy, and the compiled catalogue that Django
+reads matches the source."""
 
 import os
 import shutil
@@ -21,6 +22,17 @@ def test_every_string_is_translated(language):
     untranslated = [entry.msgid for entry in po.untranslated_entries()]
     fuzzy = [entry.msgid for entry in po.fuzzy_entries()]
     assert not untranslated and not fuzzy, f"untranslated: {untranslated}, fuzzy: {fuzzy}"
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_the_catalogue_header_carries_the_plural_rule(language):
+    """A fuzzy header is skipped by msgfmt: the compiled catalogue would lose its plural rule, and
+    Latvian's three forms ("1 diena", "2 dienas", "0 dienu") would collapse into English's two."""
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    assert not po.metadata_is_fuzzy
+    mo = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
+    assert mo.metadata["Plural-Forms"] == po.metadata["Plural-Forms"]
+    assert "nplurals=INTEGER" not in po.metadata["Plural-Forms"]
 
 
 @pytest.mark.parametrize("language", SHIPPED)

@@ -179,3 +179,14 @@ def test_the_matching_page_reads_a_fixed_number_of_queries(client, network_a, wo
     url = reverse("mentorship_matching", kwargs={"network": "network-a", "pk": world["mentorship"].pk})
     with django_assert_max_num_queries(20):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("text, themes", [
+    ("Nous voulons que leurs bénévoles accueillent les personnes migrantes dans nos villes", {"bénévo", "accuei"}),
+    ("Θέλουμε οι εθελοντές να υποδέχονται τους μετανάστες στις πόλεις μας", {"εθελον", "υποδέχ"}),
+    ("Mēs vēlamies, lai brīvprātīgie mūsu pilsētās uzņemtu migrantus", {"brīvpr", "uzņemt"}),
+    ("Queremos que nuestras personas voluntarias acojan a las personas migrantes", {"volunt", "acojan"}),
+    ("Wij willen dat vrijwilligers de nieuwkomers in onze steden onthalen", {"vrijwi", "onthal"}),
+])
+def test_themes_in_every_interface_language_skip_its_function_and_field_words(text, themes):
+    assert set(matching._stems(text)) == themes
