@@ -32,3 +32,37 @@ document.addEventListener("DOMContentLoaded", function () {
     refresh();
   });
 });
+
+// When htmx replaces the part of the page a keyboard user was working in (a row moved, a row
+// turned into its form and back, the add form renewed), put the focus back there instead of
+// leaving it on the page body, where the next Tab would start again from the top.
+(function () {
+  var FOCUSABLE = "a[href], button, input:not([type=hidden]), textarea, select";
+  var before = null;
+  var partner = function (id) {
+    if (/^up-/.test(id)) { return id.replace(/^up-/, "down-"); }
+    if (/^down-/.test(id)) { return id.replace(/^down-/, "up-"); }
+    return null;
+  };
+  var usable = function (element) {
+    return element && !element.disabled && element.getClientRects().length > 0;
+  };
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var active = document.activeElement;
+    var target = event.detail.target;
+    before = {focus: active && active.id ? active.id : null, target: target && target.id ? target.id : null};
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!before) { return; }
+    var active = document.activeElement;
+    if (active && active !== document.body && document.contains(active)) { before = null; return; }
+    var wanted = before.focus && document.getElementById(before.focus);
+    if (!usable(wanted) && before.focus && partner(before.focus)) { wanted = document.getElementById(partner(before.focus)); }
+    if (!usable(wanted) && before.target) {
+      var area = document.getElementById(before.target);
+      wanted = area && Array.prototype.find.call(area.querySelectorAll(FOCUSABLE), usable);
+    }
+    if (usable(wanted)) { wanted.focus(); }
+    before = null;
+  });
+})();
