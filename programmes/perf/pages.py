@@ -31,6 +31,7 @@ def main_pages(seeded):
 
     return [
         ("bare view", seeded.mentee, reverse("bench_bare", kwargs={"network": slug})),
+        ("empty page (layout only)", seeded.mentee, reverse("bench_empty", kwargs={"network": slug})),
         ("network home", seeded.coordinator, reverse("network_home", kwargs={"network": slug})),
         ("programme dashboard", seeded.coordinator, of("programme_detail", first.programme_id)),
         ("mentorship page", seeded.mentee, of("mentorship_detail")),
