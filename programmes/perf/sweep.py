@@ -20,12 +20,11 @@ from .seed import SMALL, seed_network
 class SweepFigures:
     visits: int
     deliveries: int
-    first_sweep: float  # seconds: records every due reminder, claims the first batch
+    first_sweep: float  # seconds: records every due reminder and claims them all, batch by batch
     first_queries: int
-    next_sweep: float  # seconds: records nothing new, claims the next batch
+    claimed: int
+    next_sweep: float  # seconds: the next sweep, with nothing new to record or claim
     next_queries: int
-    sweeps_to_drain: int
-    drain_seconds: float
 
 
 def seed_visits(count):
@@ -58,15 +57,6 @@ def _timed_sweep():
 def measure_sweep(count=10_000):
     visits = seed_visits(count)
     first, first_queries, claimed = _timed_sweep()
-    second, second_queries, more = _timed_sweep()
-    sweeps, total, started = 2, claimed + more, time.perf_counter()
-    while True:
-        _seconds, _queries, batch = _timed_sweep()
-        if not batch:
-            break
-        sweeps += 1
-        total += batch
-    drain = first + second + (time.perf_counter() - started)
+    second, second_queries, _nothing = _timed_sweep()
     return SweepFigures(visits=visits, deliveries=ReminderDelivery.objects.count(), first_sweep=first,
-                        first_queries=first_queries, next_sweep=second, next_queries=second_queries,
-                        sweeps_to_drain=sweeps, drain_seconds=drain)
+                        first_queries=first_queries, claimed=claimed, next_sweep=second, next_queries=second_queries)

@@ -1,10 +1,12 @@
 """Reminders: which are due, and a sweep that sends each exactly once.
 
 Beat runs `sweep` every few minutes. It works out which reminders are due, records them as
-deliveries — the unique key (rule, event, recipient, offset, kind, sequence) makes a second
-sweep's insert a no-op — then claims pending deliveries with SELECT … FOR UPDATE SKIP LOCKED, so
-two overlapping sweeps never hand the same delivery to a worker, and queues one task per claimed
-delivery. The number of queries of a sweep does not depend on how many reminders are due.
+deliveries — only those not recorded yet, and the unique key (rule, event, recipient, offset,
+kind, sequence) makes a racing sweep's insert a no-op — then claims pending deliveries batch by
+batch with SELECT … FOR UPDATE SKIP LOCKED, so two overlapping sweeps never hand the same
+delivery to a worker, and queues one task per claimed delivery as each batch is claimed. Reading
+what is due takes the same queries for 10 reminders as for 10,000; recording and claiming take
+one insert and one claim per batch of 500.
 
 For an event and a person only the latest due offset is sent: a visit planned two days ahead gets
 its "2 days before" reminder, not also a late "14 days before" one.
@@ -35,6 +37,7 @@ from .models import (
 )
 
 BATCH = 500
+MAX_BATCHES_PER_SWEEP = 100  # 50,000 reminders; the next sweep takes any rest
 OFFSET_PATTERN = re.compile(r"^(\d+)\s*([dhw])$")
 UNIT_MINUTES = {"h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
 # Who hears about milestones and, when nobody was invited, about a visit.
@@ -170,9 +173,28 @@ def record(now):
         for item, offset in due_reminders(now) for person in item.recipients
     ]
     rows.extend(_update_notices(now))
+    rows = _not_recorded_yet(rows, now)
     ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BATCH)
     _cancel_pending_of_gone_visits()
     return len(rows)
+
+
+def _key(delivery):
+    return (delivery.rule_id, delivery.event_type, delivery.event_id, delivery.recipient_id, delivery.offset,
+            delivery.kind, delivery.sequence)
+
+
+def _not_recorded_yet(rows, now):
+    """Drop what an earlier sweep recorded, so that sweeping 10,000 coming visits every few
+    minutes does not re-send 20,000 rows for the database to ignore. A reminder of an event that
+    has not started was recorded at most its offset before the event, hence within the longest
+    offset before now; anything older that slips through is still ignored by the unique key."""
+    if not rows:
+        return rows
+    longest = max((max(rule.offsets, default=0) for rule in ReminderRule.objects.only("offsets")), default=0)
+    recorded = set(ReminderDelivery.objects.filter(due_at__gte=now - timedelta(minutes=longest)).values_list(
+        "rule_id", "event_type", "event_id", "recipient_id", "offset", "kind", "sequence"))
+    return [row for row in rows if _key(row) not in recorded]
 
 
 def _update_notices(now):
@@ -210,12 +232,19 @@ def claim(now, *, limit=BATCH):
 
 
 def sweep(now=None, *, enqueue):
-    """Record what is due, claim it, and hand each claimed delivery to `enqueue(id)`."""
+    """Record what is due, then claim it batch by batch, handing each claimed delivery to
+    `enqueue(id)` as soon as its batch is claimed (workers start on the first 500 while the
+    sweep claims the next)."""
     now = now or timezone.now()
+    claimed = []
     with scopes_disabled():  # the sweep serves every network; each delivery carries its network
         record(now)
-        claimed = claim(now)
-    for delivery_id in claimed:
-        enqueue(delivery_id)
+        for _ in range(MAX_BATCHES_PER_SWEEP):
+            batch = claim(now)
+            for delivery_id in batch:
+                enqueue(delivery_id)
+            claimed.extend(batch)
+            if len(batch) < BATCH:
+                break
     return claimed
 

@@ -145,7 +145,17 @@ def test_a_failing_mail_server_is_retried_then_shown_as_failed(network_a, mentor
     assert delivery.last_error == "ConnectionRefusedError: smtp down"
 
 
-def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(network_a, mentorship):
+def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(network_a, mentorship, monkeypatch):
+    claims = []  # queries of each claim, counted apart: claiming goes batch by batch
+    real_claim = reminders.claim
+
+    def counted_claim(now):
+        with CaptureQueriesContext(connection) as inside:
+            claimed = real_claim(now)
+        claims.append(len(inside))
+        return claimed
+
+    monkeypatch.setattr(reminders, "claim", counted_claim)
     for count in (10, 1000):
         with scopes_disabled():
             ReminderDelivery.objects.all().delete()
@@ -153,20 +163,25 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
         assert users is not None
         visit = _visit(mentorship, starts=VISIT_START + datetime.timedelta(days=count))
         now = visit.starts_at - datetime.timedelta(days=1)
+        claims.clear()
         with CaptureQueriesContext(connection) as queries, time_machine.travel(now, tick=False):
             claimed = reminders.sweep(enqueue=lambda delivery_id: None)
         others = [q for q in queries if not q["sql"].lstrip().upper().startswith("INSERT")]
         inserts = len(queries) - len(others)
+        reads = len(others) - sum(claims)
         if count == 10:
-            ten = len(others)
+            ten = reads
+            assert len(claims) == 1  # fewer than a batch: one claim ends the sweep
         else:
-            assert len(others) == ten  # reading, claiming, cancelling: the same queries for 1,000 as for 10
+            assert reads == ten  # reading what is due and cancelling: the same queries for 1,000 as for 10
+            assert len(claims) == 3  # two full batches of 500, then an empty claim ends the sweep
         fields = [f for f in ReminderDelivery._meta.concrete_fields if not f.primary_key]
         per_insert = min(reminders.BATCH, connection.ops.bulk_batch_size(fields, [None] * count) or count)
         assert inserts <= -(-count // per_insert)  # one insert per batch the database accepts
-    assert len(claimed) == reminders.BATCH  # one batch per sweep; the next sweep takes the rest
-    with time_machine.travel(now, tick=False):
-        assert len(reminders.sweep(enqueue=lambda delivery_id: None)) == 1000 - reminders.BATCH
+    assert len(claimed) == 1000  # one sweep claims all that is due
+    with time_machine.travel(now, tick=False), CaptureQueriesContext(connection) as again:
+        assert reminders.sweep(enqueue=lambda delivery_id: None) == []
+    assert not [q for q in again if q["sql"].lstrip().upper().startswith("INSERT")]  # nothing re-recorded
 
 
 def _participants(mentorship):

@@ -101,12 +101,10 @@ class Command(BaseCommand):
             f"{swept.visits:,} planned visits within the 14-day reminder, two invited people each: "
             f"{swept.deliveries:,} reminders.",
             "",
-            report.table(["sweep", "seconds", "queries"], [
-                ["first (records every due reminder, claims a batch of 500)", f"{swept.first_sweep:.2f}",
-                 str(swept.first_queries)],
-                ["next (nothing new to record, claims the next batch)", f"{swept.next_sweep:.2f}",
-                 str(swept.next_queries)],
-                [f"all {swept.sweeps_to_drain} sweeps until every reminder is claimed", f"{swept.drain_seconds:.1f}", ""],
+            report.table(["sweep", "seconds", "queries", "reminders claimed"], [
+                ["first: records every due reminder and claims them, 500 at a time", f"{swept.first_sweep:.2f}",
+                 str(swept.first_queries), f"{swept.claimed:,}"],
+                ["next: nothing new to record or claim", f"{swept.next_sweep:.2f}", str(swept.next_queries), "0"],
             ]),
         ]
         return "\n".join(parts), missed
