@@ -1,6 +1,6 @@
 """Reads for the action-plan pages, each with what the page shows fetched up front."""
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from programmes.benchmarks.models import KeyFactor
@@ -47,17 +47,12 @@ def key_factor_choices(mentorship):
     return KeyFactor.objects.filter(benchmark_id=benchmark_id).order_by("number")
 
 
-def share_on_track(rows):
-    """The share of actions on track or done, among those not dropped (None without any)."""
-    counted = [row for row in rows if row.progress != ProgressStatus.DROPPED]
-    if not counted:
-        return None
-    good = sum(1 for row in counted if row.progress in {ProgressStatus.ON_TRACK, ProgressStatus.DONE})
-    return round(100 * good / len(counted))
-
-
 def plans_by_mentorship(mentorships):
-    """{mentorship id: (plan, share on track)} for the programme dashboard, in two queries."""
-    plans = ActionPlan.objects.filter(mentorship__in=mentorships).prefetch_related(
-        Prefetch("actions", queryset=Action.objects.only("pk", "plan_id", "progress")))
-    return {plan.mentorship_id: (plan, share_on_track(plan.actions.all())) for plan in plans}
+    """{mentorship id: (plan, share on track)} for the programme dashboard, in one query: the
+    database counts the actions (a programme of 50 plans of 100 rows would otherwise load 5,000
+    actions to count them)."""
+    plans = ActionPlan.objects.filter(mentorship__in=mentorships).annotate(
+        counted=Count("actions", filter=~Q(actions__progress=ProgressStatus.DROPPED)),
+        good=Count("actions", filter=Q(actions__progress__in=[ProgressStatus.ON_TRACK, ProgressStatus.DONE])))
+    return {plan.mentorship_id: (plan, round(100 * plan.good / plan.counted) if plan.counted else None)
+            for plan in plans}

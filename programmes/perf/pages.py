@@ -55,23 +55,23 @@ def count_queries(client, url):
 
 
 def measure(seeded, *, requests):
-    """p50/p95 per page over `requests` requests (after warming up), and its SQL query count."""
-    figures = []
-    for name, user, url in main_pages(seeded):
-        client = _client(user)
+    """p50/p95 per page over `requests` requests each, and its SQL query count. Requests go round
+    robin across the pages, so that a slow moment of the machine weighs on every page alike."""
+    visits = [(name, _client(user), url) for name, user, url in main_pages(seeded)]
+    queries, times = {}, {name: [] for name, _client, _url in visits}
+    for name, client, url in visits:
         for _ in range(3):
-            client.get(url)
-        queries = count_queries(client, url)
-        times = []
-        for _ in range(requests):
+            client.get(url)  # warm-up: templates compiled, translations loaded, caches filled
+        queries[name] = count_queries(client, url)
+    reset_queries()
+    for _ in range(requests):
+        for name, client, url in visits:
             start = time.perf_counter()
             response = client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200
-        reset_queries()
-        times.sort()
-        figures.append(PageFigures(name, statistics.median(times), times[int(0.95 * (len(times) - 1))], queries))
-    return figures
+            times[name].append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    return [PageFigures(name, statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))], queries[name])
+            for name, ordered in ((name, sorted(samples)) for name, samples in times.items())]
 
 
 def query_counts(seeded):

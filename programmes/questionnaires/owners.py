@@ -3,6 +3,7 @@ and what the person looking at it may do there. The views are the same for both;
 (rules.py)."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.http import Http404
 from django.urls import reverse
@@ -46,8 +47,9 @@ class Owner:
         name = NAMES[self.kind] + (f"_{action}" if action else "")
         return reverse(name, kwargs={"network": self.network_slug, "pk": self.subject.pk, **kwargs})
 
-    @property
+    @cached_property
     def base_url(self):
+        """Reversed once: every question and comment of the page builds its links from it."""
         return self.url()
 
     def require_response(self):

@@ -144,3 +144,24 @@ def test_members_without_a_part_see_nothing(client, network_a, mentorship, plan)
     client.force_login(person(network_a, mentorship, None))
     assert client.get(_url(mentorship)).status_code == 403
     assert client.get(_url(mentorship, "action_plan_export", fmt="csv")).status_code == 403
+
+
+def test_every_row_control_points_at_its_own_view(client, network_a, mentorship, mentee, plan):
+    """Rows build their links from one prefix (one reverse() per page, not five per row): each
+    link and form must still reach the view it names, for its own row."""
+    import re
+
+    from django.urls import resolve
+
+    first, second = add(plan, "Buddy scheme"), add(plan, "Language café")
+    client.force_login(mentee)
+    page = client.get(_url(mentorship)).content.decode()
+    targets = set(re.findall(r'(?:href|action|hx-get|hx-post)="([^"]*/action-plan/actions/\d+/[^"]*)"', page))
+    resolved = {(match.url_name, match.kwargs["action_pk"], match.kwargs.get("direction"))
+                for match in map(resolve, targets)}
+    for row in (first, second):
+        assert {("action_edit", row.pk, None), ("action_delete", row.pk, None),
+                ("action_comment", row.pk, None)} <= resolved
+    assert ("action_move", first.pk, "down") in resolved and ("action_move", second.pk, "up") in resolved
+    assert all(match.kwargs["network"] == "network-a" and match.kwargs["pk"] == mentorship.pk
+               for match in map(resolve, targets))

@@ -9,6 +9,7 @@ from django_scopes import scope
 
 from programmes.actionplans import selectors, services
 from programmes.actionplans.models import Action
+from tests.factories import MentorshipFactory
 
 from .conftest import add
 
@@ -91,4 +92,7 @@ def test_progress_is_recorded_after_approval_and_counted(network_a, plan):
                                    approved_on=datetime.date(2026, 11, 1))
         for row, progress in zip(rows, ["on_track", "done", "delayed", "dropped"], strict=True):
             services.record_progress(Action.objects.get(pk=row.pk), progress=progress, note="Started", by=None)
-        assert selectors.share_on_track(selectors.actions(plan)) == 67  # 2 of the 3 not dropped
+        share = selectors.plans_by_mentorship([plan.mentorship_id])[plan.mentorship_id][1]
+        assert share == 67  # 2 of the 3 not dropped
+        empty = services.plan_for(MentorshipFactory(network=network_a))
+        assert selectors.plans_by_mentorship([empty.mentorship_id])[empty.mentorship_id][1] is None
