@@ -69,14 +69,17 @@ def person(browser, live_server, audits):
     """A browser tab for one person, signed in, whose every page load is audited."""
     contexts = []
 
-    def open_tab(email, *, sign=True):
+    def open_tab(email, *, sign=True, password=None):
+        """Signs in (with the factories' password, or the one chosen on joining) and checks the
+        home page the person lands on."""
         context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900}, accept_downloads=True)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
         audit = audits.follow(page, email)
         if sign:
-            sign_in(page, live_server, email)
+            sign_in(page, live_server, email, **({"password": password} if password else {}))
+            audit.check("home after signing in")
         return page, audit
 
     yield open_tab
@@ -154,9 +157,7 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
         newcomer.context.close()
 
     # --- The mentee team self-assesses and picks focus factors ---------------------------------
-    mentee, audit = person("giulia@capaci.example", sign=False)
-    sign_in(mentee, live_server, "giulia@capaci.example", password=NEW_PASSWORD)
-    audit.check("mentee home")
+    mentee, audit = person("giulia@capaci.example", password=NEW_PASSWORD)
     mentee.get_by_role("region", name="My mentorships").get_by_role("link", name="Capaci – Mechelen").click()
     audit.check("mentorship page for the mentee")
     mentee.get_by_role("link", name="Self-assessment against the benchmark").click()
@@ -187,9 +188,7 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
         expect(mentee.locator(f"#status-{box.get_attribute('id').split('-')[1]}")).to_contain_text("Saved at")
     audit.check("needs analysis with answers saved")
 
-    association, association_audit = person("marco@aiccre.example", sign=False)
-    sign_in(association, live_server, "marco@aiccre.example", password=NEW_PASSWORD)
-    association_audit.check("association home")
+    association, association_audit = person("marco@aiccre.example", password=NEW_PASSWORD)
     association.goto(f"{mentorship_url}needs-analysis/")
     association_audit.check("needs analysis for the association")
     box = association.get_by_label(re.compile(r"^17\. "))
@@ -223,7 +222,6 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
 
     # --- The coordinator reviews the pair in the matching view ----------------------------------
     coordinator, audit = person("coordinator@inclucities.example")
-    audit.check("coordinator home")
     coordinator.get_by_role("link", name="Programmes", exact=True).click()
     audit.check()
     coordinator.get_by_role("link", name="IncluCities 2027", exact=True).click()
@@ -298,9 +296,7 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
     audit.check("approved action plan")
 
     # --- The mentor association downloads the PDF -----------------------------------------------
-    vvsg, audit = person("els@vvsg.example", sign=False)
-    sign_in(vvsg, live_server, "els@vvsg.example", password=NEW_PASSWORD)
-    audit.check("association home")
+    vvsg, audit = person("els@vvsg.example", password=NEW_PASSWORD)
     vvsg.goto(f"{mentorship_url}action-plan/")
     audit.check("approved plan for the mentor association")
     expect(vvsg.get_by_text("approved by Capaci town council")).to_be_visible()
