@@ -2,16 +2,14 @@
 on them, the reminder e-mails and the action plan PDF."""
 
 import datetime
-import io
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django_scopes import scope, scopes_disabled
-from pypdf import PdfReader
+from django_scopes import scope
 
-from programmes.reports.models import PdfJob
 from tests.actionplans.conftest import add, person
+from tests.reports.test_pdfs import _ask, _pdf, _url
 from tests.visits import test_reminders
 from tests.visits.test_reminders import VISIT_START, _sweep, _visit
 
@@ -62,13 +60,8 @@ def test_the_action_plan_pdf_is_in_the_readers_language(client, network_a, mento
         add(plans.plan_for(mentorship), "Buddy scheme")
     reader = person(network_a, mentorship, "mentor_association", language=language)
     client.force_login(reader)
-    url = reverse("action_plan_pdf", kwargs={"network": "network-a", "pk": mentorship.pk})
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, HTTP_HX_REQUEST="true")
-    with scopes_disabled():
-        job = PdfJob.objects.latest("pk")
-    reply = client.get(reverse("pdf_download", kwargs={"network": "network-a", "pk": job.pk}))
-    pdf = PdfReader(io.BytesIO(b"".join(reply.streaming_content)))
+    job = _ask(client, _url(mentorship, "action_plan_pdf"), django_capture_on_commit_callbacks)
+    pdf = _pdf(client, job)
     text = " ".join(pdf.pages[0].extract_text().split())
     expected = READERS[language]
     assert expected["plan"] in text and expected["page"] in text and expected["column"] in text
