@@ -188,10 +188,11 @@ def _not_recorded_yet(rows, now):
     """Drop what an earlier sweep recorded, so that sweeping 10,000 coming visits every few
     minutes does not re-send 20,000 rows for the database to ignore. A reminder of an event that
     has not started was recorded at most its offset before the event, hence within the longest
-    offset before now; anything older that slips through is still ignored by the unique key."""
+    offset among these rows before now; anything older that slips through is still ignored by
+    the unique key."""
     if not rows:
         return rows
-    longest = max((max(rule.offsets, default=0) for rule in ReminderRule.objects.only("offsets")), default=0)
+    longest = max(row.offset for row in rows)
     recorded = set(ReminderDelivery.objects.filter(due_at__gte=now - timedelta(minutes=longest)).values_list(
         "rule_id", "event_type", "event_id", "recipient_id", "offset", "kind", "sequence"))
     return [row for row in rows if _key(row) not in recorded]
