@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +16,7 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
 from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
+from programmes.tenancy import fragments
 from programmes.tenancy.access import apply_change, require
 
 from . import selectors, services
@@ -47,17 +49,16 @@ def _action_form(mentorship, data=None, instance=None):
                       prefix=f"action-{instance.pk}" if instance is not None else None)
 
 
-def _context(request, mentorship, plan, **extra):
+def _context(request, mentorship, plan, *, with_rows=True, **extra):
     user = request.user
     can_edit = user.has_perm("actionplans.edit_plan", mentorship) and (plan is None or plan.status == PlanStatus.DRAFT)
     sides = by_side(mentorship.cities.all())
-    return {
+    context = {
         "mentorship": mentorship, "programme": mentorship.programme, "plan": plan,
         # Each row links to five views under the plan: one reverse() here instead of five per row.
         "actions_url": reverse("action_add", kwargs={"network": request.network.slug, "pk": mentorship.pk}),
         "mentees": [p.city for p in sides[CitySide.MENTEE]],
         "mentors": [p.city for p in sides[CitySide.MENTOR]],
-        "rows": selectors.actions(plan) if plan else [],
         "versions": selectors.versions(plan) if plan else [],
         "can_edit": can_edit,
         "can_comment": user.has_perm("actionplans.comment", mentorship),
@@ -68,10 +69,39 @@ def _context(request, mentorship, plan, **extra):
         "transitions": _transitions_for(user, mentorship, plan),
         "add_form": extra.pop("add_form", None) or (_action_form(mentorship) if can_edit else None),
         "approval_form": extra.pop("approval_form", None) or ApprovalForm(),
-        "progress_choices": ProgressStatus.choices,
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.ACTION_PLAN, mentorship=mentorship) if plan else [],
         **extra,
     }
+    context["rows_html"] = mark_safe("".join(_rendered_rows(request, plan, context))) if plan and with_rows else ""
+    context["add_form_html"] = _add_form_html(request, context) if context["add_form"] else ""
+    return context
+
+
+def _add_form_html(request, context):
+    """The add form, rendered again only when its choices change; a form with errors is rendered
+    as it is, with what the person typed."""
+    form = context["add_form"]
+    if form.is_bound:
+        return render_to_string("actionplans/_add_form.html", context, request=request)
+    stamps = [("add", (context["actions_url"], form.read_choices()))]
+    shared = {"add_form": form, "mentorship": context["mentorship"]}
+    return fragments.render_each(request, "actionplans/_add_form.html", stamps, name="add_form_part", shared=shared,
+                                 load=lambda ids: {"add": form})[0]
+
+
+def _rendered_rows(request, plan, context, only=None):
+    """Each row's HTML, rendered again only when the row, its comments or the reader's rights
+    changed (programmes.tenancy.fragments): a 100-row plan is read far more often than edited."""
+    stamps = selectors.row_stamps(plan)
+    count = len(stamps)
+    shared = {key: context[key] for key in ("plan", "actions_url", "can_edit", "can_comment", "can_progress")}
+    shared.update(row_count=count, progress_choices=ProgressStatus.choices)
+    rights = (plan.status, *(shared[key] for key in ("actions_url", "can_edit", "can_comment", "can_progress")))
+    keyed = [(pk, (version, saved, position, comments, last_comment, position == count, rights))
+             for pk, version, saved, position, comments, last_comment in stamps if only in (None, pk)]
+    return fragments.render_each(
+        request, "actionplans/_row.html", keyed, name="row", shared=shared,
+        load=lambda pks: {row.pk: row for row in selectors.actions(plan, pks)})
 
 
 def _transitions_for(user, mentorship, plan):
@@ -111,14 +141,14 @@ def action_add(request, network, pk):
                                                              **form.links)):
             if request.htmx:
                 context = _context(request, mentorship, plan)
-                html = render_to_string("actionplans/_add_form.html", context, request=request) \
+                html = context["add_form_html"] \
                     + render_to_string("actionplans/_rows.html", {**context, "oob": True}, request=request)
                 return HttpResponse(html)
             messages.success(request, _("The action was added."))
         return redirect(_url(mentorship, "#actions"))
     context = _context(request, mentorship, plan, add_form=form)
     if request.htmx:
-        return HttpResponse(render_to_string("actionplans/_add_form.html", context, request=request))
+        return HttpResponse(context["add_form_html"])
     return render(request, "actionplans/plan.html", context, status=400)
 
 
@@ -157,9 +187,8 @@ def _edit_response(request, context, status):
 
 
 def _row_response(request, mentorship, plan, action_pk):
-    context = _context(request, mentorship, plan)
-    row = next(r for r in context["rows"] if r.pk == action_pk)
-    return HttpResponse(render_to_string("actionplans/_row.html", {**context, "row": row}, request=request))
+    context = _context(request, mentorship, plan, with_rows=False)
+    return HttpResponse("".join(_rendered_rows(request, plan, context, only=action_pk)))
 
 
 def action_row(request, network, pk, action_pk):

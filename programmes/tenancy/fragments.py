@@ -1,0 +1,87 @@
+"""Rendered fragments kept in the cache under a key made of everything they show.
+
+A page of many similar parts (a plan's action rows, a questionnaire's questions) renders only the
+parts that changed since someone last saw them: each part's key holds its own stamps (row
+version, position, comment count…), the reader's rights, language and time zone, the people
+generation (comment authors' names) and the release (templates and catalogues). A change to any
+of them is a new key, so nothing is ever invalidated and nothing stale can be shown; old entries
+simply expire.
+
+Forms inside a fragment need the reader's CSRF token, which must not be shared between readers:
+fragments are rendered with a placeholder in its place, and the placeholder is swapped for the
+reader's token before the page leaves. The placeholder is derived from SECRET_KEY and never sent,
+so no one can type it into a text that would then be rewritten.
+"""
+
+import functools
+import hashlib
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+TIMEOUT = 7 * 24 * 3600  # entries are never wrong, only unused: let old ones go after a week
+PEOPLE_GENERATION = "fragments:people"
+
+
+@functools.cache
+def _placeholder():
+    return salted_hmac("programmes.tenancy.fragments", "csrf-placeholder").hexdigest()
+
+
+@functools.cache
+def release():
+    """A digest of the templates and compiled catalogues a fragment is rendered from, so that a new
+    release never serves HTML cached by the previous one."""
+    digest = hashlib.sha256()
+    roots = [Path(settings.BASE_DIR) / "templates_app", Path(settings.BASE_DIR) / "programmes" / "locale"]
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.suffix in {".html", ".mo"}):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def people_changed():
+    """Called when a person's name or e-mail changes: fragments showing names render anew."""
+    cache.set(PEOPLE_GENERATION, uuid.uuid4().hex, None)
+
+
+def _people_generation():
+    # A fresh value when the entry is missing (evicted, new cache), never one used before.
+    return cache.get_or_set(PEOPLE_GENERATION, lambda: uuid.uuid4().hex, None)
+
+
+def render_each(request, template_name, stamps, *, name, shared, load):
+    """The HTML of each part, in the order of `stamps`.
+
+    `stamps` is a list of (id, key parts) — what the part shows, read without loading the part;
+    `shared` the context every part sees (its values must be covered by the key parts);
+    `load(ids)` returns {id: object} for the parts not found, rendered with the object as `name`.
+    """
+    if not stamps:
+        return []
+    common = (name, release(), get_language(), timezone.get_current_timezone_name(), _people_generation())
+    keys = {part_id: _key(common, parts) for part_id, parts in stamps}
+    found = cache.get_many(list(keys.values()))
+    missing = [part_id for part_id, key in keys.items() if key not in found]
+    if missing:
+        objects = load(missing)
+        context = {**shared, "csrf_token": _placeholder()}
+        fresh = {keys[part_id]: render_to_string(template_name, {**context, name: objects[part_id]}, request=request)
+                 for part_id in missing}
+        cache.set_many(fresh, TIMEOUT)
+        found.update(fresh)
+    token = get_token(request)
+    return [mark_safe(found[keys[part_id]].replace(_placeholder(), token)) for part_id, _parts in stamps]
+
+
+def _key(common, parts):
+    return "fragment:" + hashlib.sha256(repr((common, parts)).encode()).hexdigest()
