@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
+from programmes.tenancy import fragments
 from programmes.tenancy.access import save_status
 
 from . import answer_kinds, selectors, services
@@ -33,6 +34,8 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
     for view in sections:
         for item in view.items:
             item.error, item.typed = (errors or {}).get(item.question.pk), (typed or {}).get(item.question.pk)
+    if not errors and not typed:
+        _render_questions(request, page, sections)
     return render(request, PAGES[owner], {
         "owner": page, "mentorship": page.mentorship, "city": page.city, "response": response,
         "programme": page.programme, "sections": sections,
@@ -42,6 +45,30 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.NEEDS_ANALYSIS, mentorship=page.mentorship)
         if page.mentorship and response else [],
     }, status=status)
+
+
+def _render_questions(request, page, sections):
+    """Set each question's HTML, rendered again only when its answer, its comments or the
+    reader's rights changed (programmes.tenancy.fragments). A page showing a refused answer is
+    rendered whole, with what the person typed."""
+    rights = (page.base_url, page.can_comment, page.can_resolve, page.can_update_city,
+              page.city.name if page.city else None)
+    parts, stamps = {}, []
+    for view in sections:
+        for item in view.items:
+            question, answer = item.question, item.answer
+            parts[question.pk] = {"item": item, "editable": view.editable}
+            stamps.append((question.pk, (
+                (question.number, question.text, question.help_text, question.kind, question.max_length,
+                 question.options),
+                answer and (answer.pk, answer.version, answer.updated_at, answer.updated_by_id),
+                [(c.pk, c.resolved_at, [reply.pk for reply in c.thread]) for c in item.comments],
+                item.prefill, view.editable, rights)))
+    shared = {"owner": page, "can_comment": page.can_comment, "can_resolve": page.can_resolve, "city": page.city}
+    rendered = fragments.render_each(request, "questionnaires/_question_part.html", stamps, name="part",
+                                     shared=shared, load=lambda ids: {pk: parts[pk] for pk in ids})
+    for (question_pk, _stamp), html in zip(stamps, rendered, strict=True):
+        parts[question_pk]["item"].html = html
 
 
 @require_POST
