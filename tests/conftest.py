@@ -17,6 +17,18 @@ def _fresh_caches(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request as a Latvian reader leaves Latvian active in the thread (the middleware activates
+    a language per request and a server activates the next request's): a test that follows and
+    calls a service directly must not read its messages in Latvian."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def network_a(db):
     return NetworkFactory(slug="network-a", name="Network A")
