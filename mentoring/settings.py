@@ -119,7 +119,9 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Rendered rows and questions live here (programmes/tenancy/fragments.py): the embedded default
+# keeps more than locmem's 300 entries, so a network's 100-row plans do not push each other out.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://?max_entries=20000")}
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
