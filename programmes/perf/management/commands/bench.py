@@ -80,7 +80,9 @@ class Command(BaseCommand):
             "",
             f"{requests} requests per page through the whole stack (middleware, tenancy scope, templates), "
             "in-process with Django's test client. The bare view answers a plain `ok` inside a network, through "
-            f"the same middleware. Targets: p95 ≤ {report.PAGE_TARGET:g}× the bare view's p95; at most "
+            "the same middleware. Queries are those of a first reading, with no rendered row or question cached "
+            f"(the most a page reads); latencies are those of later readings. Targets: p95 ≤ {report.PAGE_TARGET:g}× "
+            "the bare view's p95; at most "
             f"{report.QUERY_TARGET} SQL queries, the same in the big and the small network.",
             "",
             report.table(["page", "p50 ms", "p95 ms", "p95 / bare", "queries", "queries (small)", "target"],
