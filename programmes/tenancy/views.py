@@ -37,6 +37,7 @@ def network_home(request, network):
         "my_mentorships": mentorships_of(request.user, request.network),
         "upcoming": upcoming_for(request.user, request.network),
         "deadlines": upcoming_deadlines(request.user, request.network),
+        "can_change_network": request.user.has_perm("tenancy.change_network", request.network),
     })
 
 

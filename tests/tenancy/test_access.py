@@ -89,3 +89,13 @@ def test_pages_forbid_loading_anything_from_other_hosts(client, network_a, membe
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
     assert "http" not in policy
+
+
+def test_only_those_who_may_change_the_network_are_offered_its_settings(client, network_a, admin_a, member_a):
+    from django.urls import reverse
+
+    home = reverse("network_home", kwargs={"network": "network-a"})
+    client.force_login(admin_a)
+    assert "Network settings" in client.get(home).content.decode()
+    client.force_login(member_a)
+    assert "Network settings" not in client.get(home).content.decode()
