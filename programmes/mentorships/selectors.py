@@ -44,13 +44,22 @@ def programmes_for(user, network):
 
 
 def get_programme(network, pk):
-    return get_object_or_404(
+    return _in_network(network, get_object_or_404(
         Programme.objects.filter(network=network, pk=pk)
         .select_related("benchmark")
         .prefetch_related(
             _facilitators(), Prefetch("milestones", queryset=Milestone.objects.order_by("due_date", "pk"))
         )
-    )
+    ))
+
+
+def _in_network(network, obj):
+    """Give the object (and its programme) the request's network, which it belongs to: the
+    permission rules read `obj.network`, which would otherwise fetch the same row again."""
+    obj.network = network
+    if isinstance(obj, Mentorship):
+        obj.programme.network = network
+    return obj
 
 
 def get_milestone(programme, pk):
@@ -144,21 +153,21 @@ def _cities_with_migrant_representative(city_ids):
 
 def get_mentorship(network, pk):
     """A mentorship with what the permission rules and page headers read: cities, people, facilitators."""
-    return get_object_or_404(
+    return _in_network(network, get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme__benchmark")
         .prefetch_related(_places(), _participants(), "programme__facilitators")
-    )
+    ))
 
 
 def get_mentorship_page(network, pk):
     """get_mentorship plus the milestones, which only the mentorship page itself lists."""
-    return get_object_or_404(
+    return _in_network(network, get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme__benchmark")
         .prefetch_related(_places(), _participants(), "milestones_done", "programme__milestones",
                           "programme__facilitators")
-    )
+    ))
 
 
 def get_participant(mentorship, pk):
