@@ -36,16 +36,27 @@ def _placeholder():
     return salted_hmac("programmes.tenancy.fragments", "csrf-placeholder").hexdigest()
 
 
-@functools.cache
 def release():
     """A digest of the templates and compiled catalogues a fragment is rendered from, so that a new
-    release never serves HTML cached by the previous one."""
+    release never serves HTML cached by the previous one. In development it follows every edit
+    (from the files' times and sizes); in production it is computed once per process."""
+    if settings.DEBUG:
+        return _digest(lambda path: f"{path.stat().st_mtime_ns}:{path.stat().st_size}".encode())
+    return _release_of_this_process()
+
+
+@functools.cache
+def _release_of_this_process():
+    return _digest(lambda path: path.read_bytes())
+
+
+def _digest(content):
     digest = hashlib.sha256()
     roots = [Path(settings.BASE_DIR) / "templates_app", Path(settings.BASE_DIR) / "programmes" / "locale"]
     for root in roots:
         for path in sorted(p for p in root.rglob("*") if p.suffix in {".html", ".mo"}):
             digest.update(str(path.relative_to(root)).encode())
-            digest.update(path.read_bytes())
+            digest.update(content(path))
     return digest.hexdigest()[:16]
 
 
