@@ -6,3 +6,6 @@ class TenancyConfig(AppConfig):
     name = "programmes.tenancy"
     label = "tenancy"
     verbose_name = _("Networks")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the deployment checks)

@@ -80,10 +80,18 @@ def _production_env(**extra):
 def test_production_settings_pass_the_deploy_check():
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=_production_env(), capture_output=True, text=True,
+        cwd=ROOT, env=_production_env(CACHE_URL="redis://cache.internal:6379/1"), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_a_shared_cache_is_warned_by_the_deploy_check():
+    env = _production_env()
+    env.pop("CACHE_URL", None)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert "tenancy.W001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():
