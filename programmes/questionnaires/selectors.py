@@ -119,12 +119,16 @@ def get_question(response, pk):
 
 
 def _comments_by_question(response):
-    """{question id: [top-level comment with .thread = its replies]}, from one query."""
-    comments = list(AnswerComment.objects.filter(response=response).select_related("author", "resolved_by"))
+    """{question id: [top-level comment with .thread = its replies]}, from one query, in one pass
+    (not a scan of every comment for each comment's replies)."""
+    comments = list(AnswerComment.objects.filter(response=response).select_related("author"))
+    replies = {}
     for comment in comments:
-        comment.thread = [c for c in comments if c.parent_id == comment.pk]
+        if comment.parent_id is not None:
+            replies.setdefault(comment.parent_id, []).append(comment)
     grouped = {}
     for comment in comments:
+        comment.thread = replies.get(comment.pk, [])
         if comment.parent_id is None:
             grouped.setdefault(comment.question_id, []).append(comment)
     return grouped
