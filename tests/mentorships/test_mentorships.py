@@ -219,3 +219,24 @@ def test_my_mentorships_on_the_home_page_in_constant_queries(client, network_a, 
     with django_assert_max_num_queries(9):
         page = client.get("/network-a/").content.decode()
     assert "Pair 00" in page and "Pair 24" in page and "Mentor team" in page
+
+
+def test_dashboard_rows_kept_rendered_follow_every_change(client, network_a, coordinator_a, programme, mentorship,
+                                                          capaci):
+    """Rows are cached under what they show (programmes.tenancy.fragments): the next reading after
+    a change of phase, city name, milestone or plan shows it; an unchanged row is not rendered."""
+    client.force_login(coordinator_a)
+    url = _url("programme_detail", pk=programme.pk)
+    first = client.get(url)
+    assert sum(t.name == "mentorships/_dashboard_row.html" for t in first.templates) == 1
+    assert sum(t.name == "mentorships/_dashboard_row.html" for t in client.get(url).templates) == 0
+    with scope(network=network_a):
+        Mentorship.objects.filter(pk=mentorship.pk).update(phase="action_plan")
+        capaci.name = "Capaci (CS)"
+        capaci.save()
+        MilestoneFactory(network=network_a, programme=programme, kind="matching",
+                         due_date=timezone.localdate() - timedelta(days=3))
+        plan_for(mentorship)
+    page = client.get(url).content.decode()
+    assert "Capaci (CS)" in page and "Overdue: 1 milestone" in page
+    assert "<td>Action plan</td>" in page and ">Draft</a>" in page
