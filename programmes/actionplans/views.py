@@ -84,9 +84,8 @@ def _add_form_html(request, context):
     if form.is_bound:
         return render_to_string("actionplans/_add_form.html", context, request=request)
     stamps = [("add", (context["actions_url"], form.read_choices()))]
-    shared = {"add_form": form, "mentorship": context["mentorship"]}
-    return fragments.render_each(request, "actionplans/_add_form.html", stamps, name="add_form_part", shared=shared,
-                                 load=lambda ids: {"add": form})[0]
+    return fragments.render_each(request, "actionplans/_add_form.html", stamps, name="add_form",
+                                 shared={"mentorship": context["mentorship"]}, load=lambda ids: {"add": form})[0]
 
 
 def _rendered_rows(request, plan, context, only=None):

@@ -79,7 +79,8 @@ def render_each(request, template_name, stamps, *, name, shared, load):
     """
     if not stamps:
         return []
-    common = (name, release(), get_language(), timezone.get_current_timezone_name(), _people_generation())
+    common = (template_name, name, release(), get_language(), timezone.get_current_timezone_name(),
+              _people_generation())
     keys = {part_id: _key(common, parts) for part_id, parts in stamps}
     found = cache.get_many(list(keys.values()))
     missing = [part_id for part_id, key in keys.items() if key not in found]

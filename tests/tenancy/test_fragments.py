@@ -24,3 +24,16 @@ def test_in_development_an_edited_template_is_a_new_release(settings):
 def test_in_production_the_release_is_the_content_of_templates_and_catalogues(settings):
     settings.DEBUG = False
     assert fragments.release() == fragments.release() and len(fragments.release()) == 16
+
+
+def test_two_templates_never_share_a_key(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    same = [("one", ("same", "parts"))]
+    first = fragments.render_each(request, "components/messages.html", same, name="part", shared={},
+                                  load=lambda ids: {"one": None})
+    second = fragments.render_each(request, "base/navbar.html", same, name="part", shared={"user": request.user},
+                                   load=lambda ids: {"one": None})
+    assert first != second and "navbar" in second[0]
