@@ -49,7 +49,9 @@ def _action_form(mentorship, data=None, instance=None):
                       prefix=f"action-{instance.pk}" if instance is not None else None)
 
 
-def _context(request, mentorship, plan, *, with_rows=True, **extra):
+def _context(request, mentorship, plan, *, rendered=("rows", "add_form"), **extra):
+    """What the plan page shows. `rendered` names the cached parts to render: a response that
+    answers with the rows alone (a move, a removal) or one row does not render the add form."""
     user = request.user
     can_edit = user.has_perm("actionplans.edit_plan", mentorship) and (plan is None or plan.status == PlanStatus.DRAFT)
     sides = by_side(mentorship.cities.all())
@@ -72,8 +74,10 @@ def _context(request, mentorship, plan, *, with_rows=True, **extra):
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.ACTION_PLAN, mentorship=mentorship) if plan else [],
         **extra,
     }
-    context["rows_html"] = mark_safe("".join(_rendered_rows(request, plan, context))) if plan and with_rows else ""
-    context["add_form_html"] = _add_form_html(request, context) if context["add_form"] else ""
+    rows = plan and "rows" in rendered
+    context["rows_html"] = mark_safe("".join(_rendered_rows(request, plan, context))) if rows else ""
+    add_form = context["add_form"] and "add_form" in rendered
+    context["add_form_html"] = _add_form_html(request, context) if add_form else ""
     return context
 
 
@@ -93,9 +97,9 @@ def _rendered_rows(request, plan, context, only=None):
     changed (programmes.tenancy.fragments): a 100-row plan is read far more often than edited."""
     stamps = selectors.row_stamps(plan)
     count = len(stamps)
-    shared = {key: context[key] for key in ("plan", "actions_url", "can_edit", "can_comment", "can_progress")}
-    shared.update(row_count=count, progress_choices=ProgressStatus.choices)
-    rights = (plan.status, *(shared[key] for key in ("actions_url", "can_edit", "can_comment", "can_progress")))
+    reader = {key: context[key] for key in ("actions_url", "can_edit", "can_comment", "can_progress")}
+    shared = {**reader, "plan": plan, "row_count": count, "progress_choices": ProgressStatus.choices}
+    rights = (plan.status, *reader.values())
     keyed = [(pk, (version, saved, position, comments, last_comment, position == count, rights))
              for pk, version, saved, position, comments, last_comment in stamps if only in (None, pk)]
     return fragments.render_each(
@@ -127,7 +131,8 @@ def plan_page(request, network, pk):
 
 
 def _rows_fragment(request, mentorship, plan, **extra):
-    return render_to_string("actionplans/_rows.html", _context(request, mentorship, plan, **extra), request=request)
+    context = _context(request, mentorship, plan, rendered=("rows",), **extra)
+    return render_to_string("actionplans/_rows.html", context, request=request)
 
 
 @require_POST
@@ -186,7 +191,7 @@ def _edit_response(request, context, status):
 
 
 def _row_response(request, mentorship, plan, action_pk):
-    context = _context(request, mentorship, plan, with_rows=False)
+    context = _context(request, mentorship, plan, rendered=())
     return HttpResponse("".join(_rendered_rows(request, plan, context, only=action_pk)))
 
 
