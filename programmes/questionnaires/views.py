@@ -34,8 +34,7 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
     for view in sections:
         for item in view.items:
             item.error, item.typed = (errors or {}).get(item.question.pk), (typed or {}).get(item.question.pk)
-    if not errors and not typed:
-        _render_questions(request, page, sections)
+    _render_questions(request, page, sections)
     return render(request, PAGES[owner], {
         "owner": page, "mentorship": page.mentorship, "city": page.city, "response": response,
         "programme": page.programme, "sections": sections,
@@ -49,22 +48,26 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
 
 def _render_questions(request, page, sections):
     """Set each question's HTML, rendered again only when its answer, its comments or the
-    reader's rights changed (programmes.tenancy.fragments). A page showing a refused answer is
-    rendered whole, with what the person typed."""
+    reader's rights changed (programmes.tenancy.fragments). A question whose save was refused is
+    rendered as it is, with the reason and what the person typed."""
     rights = (page.base_url, page.can_comment, page.can_resolve, page.can_update_city,
               page.city.name if page.city else None)
+    shared = {"owner": page, "can_comment": page.can_comment, "can_resolve": page.can_resolve, "city": page.city}
     parts, stamps = {}, []
     for view in sections:
         for item in view.items:
             question, answer = item.question, item.answer
-            parts[question.pk] = {"item": item, "editable": view.editable}
+            parts[question.pk] = part = {"item": item, "editable": view.editable}
+            if item.error or item.typed is not None:
+                item.html = render_to_string("questionnaires/_question_part.html", {**shared, "part": part},
+                                             request=request)
+                continue
             stamps.append((question.pk, (
                 (question.number, question.text, question.help_text, question.kind, question.max_length,
                  question.options),
                 answer and (answer.pk, answer.version, answer.updated_at, answer.updated_by_id),
                 [(c.pk, c.resolved_at, [reply.pk for reply in c.thread]) for c in item.comments],
                 item.prefill, view.editable, rights)))
-    shared = {"owner": page, "can_comment": page.can_comment, "can_resolve": page.can_resolve, "city": page.city}
     rendered = fragments.render_each(request, "questionnaires/_question_part.html", stamps, name="part",
                                      shared=shared, load=lambda ids: {pk: parts[pk] for pk in ids})
     for (question_pk, _stamp), html in zip(stamps, rendered, strict=True):
