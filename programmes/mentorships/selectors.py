@@ -44,7 +44,7 @@ def programmes_for(user, network):
 
 
 def get_programme(network, pk):
-    return _in_network(network, get_object_or_404(
+    return _programme_in_network(network, get_object_or_404(
         Programme.objects.filter(network=network, pk=pk)
         .select_related("benchmark")
         .prefetch_related(
@@ -53,13 +53,17 @@ def get_programme(network, pk):
     ))
 
 
-def _in_network(network, obj):
-    """Give the object (and its programme) the request's network, which it belongs to: the
-    permission rules read `obj.network`, which would otherwise fetch the same row again."""
-    obj.network = network
-    if isinstance(obj, Mentorship):
-        obj.programme.network = network
-    return obj
+def _programme_in_network(network, programme):
+    """Give the programme the request's network, which it belongs to: the permission rules read
+    `obj.network`, which would otherwise fetch the same row again."""
+    programme.network = network
+    return programme
+
+
+def _mentorship_in_network(network, mentorship):
+    mentorship.network = network
+    _programme_in_network(network, mentorship.programme)
+    return mentorship
 
 
 def get_milestone(programme, pk):
@@ -153,7 +157,7 @@ def _cities_with_migrant_representative(city_ids):
 
 def get_mentorship(network, pk):
     """A mentorship with what the permission rules and page headers read: cities, people, facilitators."""
-    return _in_network(network, get_object_or_404(
+    return _mentorship_in_network(network, get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme__benchmark")
         .prefetch_related(_places(), _participants(), "programme__facilitators")
@@ -162,7 +166,7 @@ def get_mentorship(network, pk):
 
 def get_mentorship_page(network, pk):
     """get_mentorship plus the milestones, which only the mentorship page itself lists."""
-    return _in_network(network, get_object_or_404(
+    return _mentorship_in_network(network, get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme__benchmark")
         .prefetch_related(_places(), _participants(), "milestones_done", "programme__milestones",
