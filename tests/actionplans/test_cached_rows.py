@@ -6,17 +6,13 @@ import re
 
 import pytest
 from django.test import Client
-from django.urls import reverse
 from django_scopes import scope
 
 from programmes.actionplans import services
 from programmes.tenancy import fragments
 
 from .conftest import add, person
-
-
-def _url(mentorship, name="action_plan", **kwargs):
-    return reverse(name, kwargs={"network": "network-a", "pk": mentorship.pk, **kwargs})
+from .test_pages import _url
 
 
 def _rows_rendered(reply):
