@@ -15,6 +15,7 @@ so no one can type it into a text that would then be rewritten.
 
 import functools
 import hashlib
+import time
 import uuid
 from pathlib import Path
 
@@ -32,17 +33,23 @@ PEOPLE_GENERATION = "fragments:people"
 
 
 @functools.cache
-def _placeholder():
+def placeholder():
     return salted_hmac("programmes.tenancy.fragments", "csrf-placeholder").hexdigest()
 
 
 def release():
-    """A digest of the templates and compiled catalogues a fragment is rendered from, so that a new
-    release never serves HTML cached by the previous one. In development it follows every edit
-    (from the files' times and sizes); in production it is computed once per process."""
+    """A digest of the code, templates and compiled catalogues a fragment is rendered from, so that
+    a new release never serves HTML cached by the previous one. In development it follows every
+    edit (from the files' times and sizes, looked at again after a second); in production it is
+    computed once per process."""
     if settings.DEBUG:
-        return _digest(lambda path: f"{path.stat().st_mtime_ns}:{path.stat().st_size}".encode())
+        return _release_in_development(int(time.monotonic()))
     return _release_of_this_process()
+
+
+@functools.lru_cache(maxsize=1)
+def _release_in_development(second):
+    return _digest(lambda path: f"{path.stat().st_mtime_ns}:{path.stat().st_size}".encode())
 
 
 @functools.cache
@@ -52,10 +59,10 @@ def _release_of_this_process():
 
 def _digest(content):
     digest = hashlib.sha256()
-    roots = [Path(settings.BASE_DIR) / "templates_app", Path(settings.BASE_DIR) / "programmes" / "locale"]
-    for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.suffix in {".html", ".mo"}):
-            digest.update(str(path.relative_to(root)).encode())
+    base = Path(settings.BASE_DIR)
+    for root in (base / "templates_app", base / "programmes", base / "mentoring"):
+        for path in sorted(p for p in root.rglob("*") if p.suffix in {".html", ".mo", ".py"}):
+            digest.update(str(path.relative_to(base)).encode())
             digest.update(content(path))
     return digest.hexdigest()[:16]
 
@@ -86,13 +93,20 @@ def render_each(request, template_name, stamps, *, name, shared, load):
     missing = [part_id for part_id, key in keys.items() if key not in found]
     if missing:
         objects = load(missing)
-        context = {**shared, "csrf_token": _placeholder()}
+        context = {**shared, "csrf_token": placeholder()}
         fresh = {keys[part_id]: render_to_string(template_name, {**context, name: objects[part_id]}, request=request)
                  for part_id in missing}
         cache.set_many(fresh, TIMEOUT)
         found.update(fresh)
-    token = get_token(request)
-    return [mark_safe(found[keys[part_id]].replace(_placeholder(), token)) for part_id, _parts in stamps]
+    return [mark_safe(with_reader_token(request, found[keys[part_id]])) for part_id, _parts in stamps]
+
+
+def with_reader_token(request, html):
+    """`html` with the reader's CSRF token in place of the placeholder; left as it is while the
+    whole page is rendered to be kept (programmes.tenancy.pagecache), which swaps it when sent."""
+    if getattr(request, "page_being_kept", False) or placeholder() not in html:
+        return html
+    return html.replace(placeholder(), get_token(request))
 
 
 def _key(common, parts):

@@ -69,7 +69,7 @@ def test_every_form_carries_the_readers_own_token(network_a, mentorship, mentee,
         reader = Client(enforce_csrf_checks=True)
         reader.force_login(account)
         page = reader.get(_url(mentorship)).content.decode()
-        assert fragments._placeholder() not in page
+        assert fragments.placeholder() not in page
         tokens[account.pk] = set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
         token = next(iter(tokens[account.pk]))
         reply = reader.post(_url(mentorship, "action_comment", action_pk=row.pk),

@@ -1,24 +1,30 @@
-"""What makes a cached fragment a new one: a release (templates, catalogues) and, in development,
-any edit of a template, so that nobody is served HTML rendered from an older template."""
+"""What makes a cached fragment a new one: a release (code, templates, catalogues) and, in
+development, any edit of a template or module, so that nobody is served HTML rendered from an older template."""
 
 import os
 from pathlib import Path
+from unittest import mock
+
+import pytest
 
 from django.conf import settings as django_settings
 
 from programmes.tenancy import fragments
 
 
-def test_in_development_an_edited_template_is_a_new_release(settings):
+@pytest.mark.parametrize("edited", ["templates_app/actionplans/_row.html", "programmes/actionplans/selectors.py"])
+def test_in_development_an_edited_template_or_module_is_a_new_release_a_second_later(settings, edited):
     settings.DEBUG = True
-    path = Path(django_settings.BASE_DIR) / "templates_app" / "actionplans" / "_row.html"
-    before, stat = fragments.release(), path.stat()
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
-    try:
-        assert fragments.release() != before
-    finally:
-        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert fragments.release() == before
+    path = Path(django_settings.BASE_DIR) / edited
+    seconds = iter(range(1_000, 2_000))
+    with mock.patch("programmes.tenancy.fragments.time.monotonic", lambda: next(seconds)):
+        before, stat = fragments.release(), path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+        try:
+            assert fragments.release() != before
+        finally:
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert fragments.release() == before
 
 
 def test_in_production_the_release_is_the_content_of_templates_and_catalogues(settings):

@@ -39,7 +39,7 @@ def test_each_reader_gets_their_own_token_in_the_navbar(network_a, member_a, adm
         reader = Client(enforce_csrf_checks=True)
         reader.force_login(account)
         navbar = _navbar(reader.get(home).content.decode())
-        assert fragments._placeholder() not in navbar
+        assert fragments.placeholder() not in navbar
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', navbar).group(1)
         signed_out = reader.post(reverse("account_logout"), {"csrfmiddlewaretoken": token})
         assert signed_out.status_code == 302, "the token in the cached navbar must be the reader's own"
