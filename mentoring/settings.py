@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "programmes.tenancy.pagecache.TokensMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "programmes.tenancy.context_processors.network",
+                "programmes.tenancy.context_processors.csrf_placeholder",
             ],
         },
     },
@@ -122,6 +124,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Rendered rows and questions live here (programmes/tenancy/fragments.py): the embedded default
 # keeps more than locmem's 300 entries, so a network's 100-row plans do not push each other out.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://?max_entries=20000")}
+# Whole pages are kept until their data changes (programmes/tenancy/pagecache.py): the tokens that
+# say so must be seen by every process that writes (web, worker, scheduler). With CACHE_URL they
+# share its server; the embedded default keeps them in files under var/.
+if env.str("CACHE_URL", default=""):
+    CACHES["shared"] = CACHES["default"]
+elif DJANGO_ENV == "test":
+    CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+else:
+    CACHES["shared"] = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                        "LOCATION": str(VAR_DIR / "cache" / "shared")}
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

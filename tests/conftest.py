@@ -9,12 +9,15 @@ from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_caches(settings):
-    """allauth's rate limits live in the cache: every test starts with a clean one."""
-    from django.core.cache import cache
+    """allauth's rate limits, rendered parts and kept pages live in the caches: every test starts
+    with clean ones."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

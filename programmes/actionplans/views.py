@@ -18,6 +18,7 @@ from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
 from programmes.tenancy import fragments
 from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import selectors, services
 from .forms import ActionForm, ApprovalForm, ProgressForm
@@ -122,6 +123,7 @@ def _transitions_for(user, mentorship, plan):
     return allowed
 
 
+@kept_until_data_changes
 def plan_page(request, network, pk):
     mentorship = _mentorship(request, pk)
     plan = selectors.plan_of(mentorship)

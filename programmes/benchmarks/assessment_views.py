@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.tenancy.access import apply_change, require, save_status
 from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import assessment_selectors as selectors
 from . import charts
@@ -35,6 +36,7 @@ def _back(mentorship):
     return redirect("self_assessment", network=mentorship.network.slug, pk=mentorship.pk)
 
 
+@kept_until_data_changes
 def overview(request, network, pk):
     mentorship = _mentorship(request, pk)
     assessments = selectors.assessments_of(mentorship)

@@ -18,6 +18,7 @@ from programmes.tenancy import fragments
 from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
+from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import selectors, services
 from .forms import (
@@ -54,6 +55,7 @@ def programme_create(request, network):
     return render(request, "mentorships/programme_form.html", {"form": form}, status=form_status(form))
 
 
+@kept_until_data_changes
 def programme_detail(request, network, pk):
     programme = selectors.get_programme(request.network, pk)
     require(request, "mentorships.view_programme", programme)
@@ -214,6 +216,7 @@ def _mentorship_form(request, programme, *, mentorship):
                   {"form": form, "programme": programme, "mentorship": mentorship}, status=form_status(form))
 
 
+@kept_until_data_changes
 def mentorship_detail(request, network, pk):
     mentorship = selectors.get_mentorship_page(request.network, pk)
     require(request, "mentorships.view_mentorship", mentorship)

@@ -15,6 +15,7 @@ from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
 from programmes.tenancy import fragments
 from programmes.tenancy.access import save_status
+from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import answer_kinds, selectors, services
 from .models import Answer
@@ -27,6 +28,7 @@ def _owner(request, owner, pk):
     return OWNERS[owner](request, pk)
 
 
+@kept_until_data_changes
 def questionnaire(request, network, pk, owner, errors=None, typed=None, status=200):
     page = _owner(request, owner, pk)
     response = page.response

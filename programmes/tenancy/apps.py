@@ -9,3 +9,4 @@ class TenancyConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import pagecache  # noqa: F401  (every process renews the page tokens when it writes)
