@@ -12,6 +12,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from programmes.tenancy import pagecache
+
 
 @dataclass
 class PageFigures:
@@ -19,7 +21,8 @@ class PageFigures:
     p50: float  # milliseconds
     p95: float
     queries: int
-    queries_small: int | None = None
+    after_write_p50: float = 0.0  # milliseconds: the first reading after a write in the network
+    after_write_p95: float = 0.0
 
 
 def main_pages(seeded):
@@ -60,9 +63,14 @@ def count_queries(client, url):
 
 def measure(seeded, *, requests):
     """p50/p95 per page over `requests` requests each, and its SQL query count. Requests go round
-    robin across the pages, so that a slow moment of the machine weighs on every page alike."""
+    robin across the pages, so that a slow moment of the machine weighs on every page alike.
+
+    Pages are measured twice: read again with nothing changed (the page kept whole, see
+    programmes.tenancy.pagecache), and read right after a write in the network (kept page gone,
+    rendered rows and questions still cached), which is what someone sees after a colleague's
+    save."""
     visits = [(name, _client(user), url) for name, user, url in main_pages(seeded)]
-    queries, times = {}, {name: [] for name, _client, _url in visits}
+    queries = {}
     for name, client, url in visits:
         client.get(url)  # templates compiled, translations loaded
         queries[name] = count_queries(client, url)
@@ -70,14 +78,27 @@ def measure(seeded, *, requests):
         for _ in range(3):
             client.get(url)  # warm-up: the cache filled again, as for anyone reading a page twice
     reset_queries()
+    again = _times(visits, requests, before_each=lambda: None)
+    after_write = _times(visits, requests, before_each=lambda: pagecache.data_changed(seeded.network.slug))
+    return [PageFigures(name, *_percentiles(again[name]), queries[name], *_percentiles(after_write[name]))
+            for name in again]
+
+
+def _times(visits, requests, *, before_each):
+    times = {name: [] for name, _client, _url in visits}
     for _ in range(requests):
         for name, client, url in visits:
+            before_each()
             start = time.perf_counter()
             response = client.get(url)
             times[name].append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-    return [PageFigures(name, statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))], queries[name])
-            for name, ordered in ((name, sorted(samples)) for name, samples in times.items())]
+    return times
+
+
+def _percentiles(samples):
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(0.95 * (len(ordered) - 1))]
 
 
 def query_counts(seeded):

@@ -41,8 +41,14 @@ def page_rows(pages, small_counts):
             missed.append(page.name)
         rows.append([page.name, f"{page.p50:.1f}", f"{page.p95:.1f}",
                      "–" if page.name == "bare view" else f"{ratio:.2f}", str(page.queries), str(small),
-                     "" if page.name == "bare view" else ("ok" if ok else "MISSED")])
+                     "" if page.name == "bare view" else ("ok" if ok else "MISSED"),
+                     f"{page.after_write_p50:.1f}", f"{page.after_write_p95:.1f}",
+                     "–" if page.name == "bare view" else f"{page.after_write_p95 / bare.after_write_p95:.2f}"])
     return rows, missed
+
+
+PAGE_HEADER = ["page", "p50 ms", "p95 ms", "p95 / bare", "queries", "queries (small)", "target",
+               "after a write: p50 ms", "p95 ms", "p95 / bare"]
 
 
 def table(header, rows):
