@@ -46,8 +46,8 @@ from . import fragments
 TIMEOUT = 300  # seconds
 EVERYTHING = "pagecache:token:all"
 NOT_DATA = {"django_session"}  # written at sign-in and by messages; shown on no page
-_READS = re.compile(r"\s*(SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA|SHOW|EXPLAIN)\b", re.IGNORECASE)
-_UPDATE_OR_DELETE = re.compile(r"\s*(UPDATE|DELETE)\b", re.IGNORECASE)
+_READS = re.compile(r"\s*(SELECT|SAVEPOINT|RELEASE|ROLLBACK|BEGIN|COMMIT|PRAGMA|SET|SHOW|EXPLAIN|VACUUM|ANALYZE)\b",
+                    re.IGNORECASE)
 _WRITTEN_TABLE = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?([\w.]+)"?', re.IGNORECASE)
 
 
@@ -144,9 +144,10 @@ def _renew_on_write(execute, sql, params, many, context):
 
 
 def _changed_nothing(sql, cursor):
-    """An UPDATE or DELETE that matched no row (a sweep finding nothing to claim). Only these: the
-    row count of an INSERT … RETURNING is 0 until its rows are fetched."""
-    return cursor.rowcount == 0 and _UPDATE_OR_DELETE.match(sql) and "RETURNING" not in sql.upper()
+    """A write that touched no row (an UPDATE matching nothing, an INSERT … ON CONFLICT DO NOTHING
+    that met its row). Not a statement with RETURNING: its row count is 0 until the rows are
+    fetched."""
+    return cursor.rowcount == 0 and "RETURNING" not in sql.upper()
 
 
 class _RenewOnCommit:

@@ -33,6 +33,7 @@ from tests.factories import MembershipFactory, NetworkFactory
     ('DELETE FROM "tenancy_membership" WHERE "id" = %s', True, None),  # the network switcher
     ('UPDATE "tenancy_network" SET "name" = %s', True, None),
     ('UPDATE "django_session" SET "session_data" = %s', True, False),
+    ("SET TIME ZONE 'UTC'", True, False),
     ("CREATE TABLE whatever (id integer)", False, None),
 ])
 def test_each_statement_renews_the_token_of_what_it_changes(network_a, sql, in_scope, renews):
@@ -52,6 +53,24 @@ def test_an_update_that_matches_nothing_renews_nothing(network_a):
     with scope(network=network_a):
         Association.objects.create(network=network_a, name="Flemish cities", acronym="VVSG", country="BE")
     assert pagecache.tokens("network-a")[1] != before[1]
+
+
+def test_a_reminder_sweep_with_nothing_due_renews_nothing(network_a):
+    from programmes.visits import reminders
+
+    before = pagecache.tokens("network-a")
+    assert reminders.sweep(enqueue=lambda delivery_id: None) == []
+    assert pagecache.tokens("network-a") == before
+
+
+def test_an_insert_that_meets_its_row_renews_nothing(network_a):
+    association = Association.objects.create(network=network_a, name="ANCI", acronym="ANCI", country="IT")
+    before = pagecache.tokens("network-a")
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO directory_association (id, network_id, name, acronym, country, website, notes) "
+                       "VALUES (%s, %s, 'ANCI', 'ANCI', 'IT', '', '') ON CONFLICT DO NOTHING",
+                       [association.pk, network_a.pk])
+    assert pagecache.tokens("network-a") == before
 
 
 def test_a_transaction_renews_the_token_again_when_it_commits(network_a, django_capture_on_commit_callbacks):
