@@ -126,14 +126,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://?max_entries=20000")}
 # Whole pages are kept until their data changes (programmes/tenancy/pagecache.py): the tokens that
 # say so must be seen by every process that writes (web, worker, scheduler). With CACHE_URL they
-# share its server; the embedded default keeps them in files under var/.
+# share its server; the embedded default keeps them in files under var/, and the pages (up to
+# 300 KiB each) in memory, a few hundred at most, since process memory does not drop expired ones.
 if env.str("CACHE_URL", default=""):
-    CACHES["shared"] = CACHES["default"]
-elif DJANGO_ENV == "test":
-    CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+    CACHES["shared"] = CACHES["pages"] = CACHES["default"]
 else:
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+                       "OPTIONS": {"MAX_ENTRIES": 500}}
     CACHES["shared"] = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                         "LOCATION": str(VAR_DIR / "cache" / "shared")}
+    if DJANGO_ENV == "test":
+        CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -18,7 +18,7 @@ token, so no page outlives the data it was made from:
 
 Tokens must be shared by every process that writes (web, worker, scheduler): they live in the
 "shared" cache, a file cache in the embedded set-up and Redis in production. Pages live in the
-default cache for `TIMEOUT`, which also bounds how long a time-based list ("coming up") can lag.
+"pages" cache for `TIMEOUT`, which also bounds how long a time-based list ("coming up") can lag.
 Forms on a kept page carry a placeholder instead of the reader's CSRF token, replaced with the
 token of the session that reads it (as in fragments.py). Pages with messages to show, htmx
 requests and anything but a plain GET are never kept.
@@ -31,7 +31,7 @@ import uuid
 
 from django.apps import apps
 from django.contrib import messages
-from django.core.cache import cache, caches
+from django.core.cache import caches
 from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
@@ -194,7 +194,7 @@ def kept_until_data_changes(view):
         key = _key(request)
         if key is None:
             return view(request, *args, **kwargs)
-        kept = cache.get(key)
+        kept = caches["pages"].get(key)
         if kept is not None:
             content, content_type = kept
             return HttpResponse(fragments.with_reader_token(request, content), content_type=content_type)
@@ -210,7 +210,7 @@ def kept_until_data_changes(view):
         content = response.content.decode(response.charset)
         if (response.status_code == 200 and response["Content-Type"].startswith("text/html")
                 and not len(messages.get_messages(request)) and tokens(request.network.slug) == request.page_tokens[1]):
-            cache.set(key, (content, response["Content-Type"]), TIMEOUT)
+            caches["pages"].set(key, (content, response["Content-Type"]), TIMEOUT)
         response.content = fragments.with_reader_token(request, content)
         return response
 

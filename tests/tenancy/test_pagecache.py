@@ -4,6 +4,7 @@ tokens are shared between processes in the embedded set-up, and that every main 
 and follows a write in its network. The action plan page's cases are in
 tests/actionplans/test_kept_pages.py."""
 
+import json
 import subprocess
 import sys
 
@@ -104,9 +105,14 @@ def test_in_the_embedded_set_up_another_process_renews_the_tokens_this_one_reads
     assert after[0] == before[0] and after[1] != before[1]
 
 
-def test_the_embedded_default_keeps_the_tokens_where_every_process_sees_them():
-    shared = django_settings.CACHES["shared"]["BACKEND"]
-    assert "locmem" not in shared or django_settings.DJANGO_ENV == "test"
+def test_the_embedded_default_shares_the_tokens_and_bounds_the_pages_in_memory(tmp_path):
+    embedded = subprocess.run([sys.executable, "-c", "import django; django.setup(); from django.conf import settings; "
+                               "import json; print(json.dumps(settings.CACHES))"], check=True, capture_output=True, text=True,
+                              cwd=django_settings.BASE_DIR, env={"PATH": "/usr/bin:/bin", "VAR_DIR": str(tmp_path),
+                                                                 "DJANGO_SETTINGS_MODULE": "mentoring.settings"})
+    caches = json.loads(embedded.stdout)
+    assert caches["shared"]["BACKEND"].endswith("FileBasedCache"), "worker and scheduler renew tokens too"
+    assert caches["pages"]["BACKEND"].endswith("LocMemCache") and caches["pages"]["OPTIONS"]["MAX_ENTRIES"] <= 1000
 
 
 @pytest.fixture
