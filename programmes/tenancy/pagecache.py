@@ -147,7 +147,7 @@ def _changed_nothing(sql, cursor):
     """A write that touched no row (an UPDATE matching nothing, an INSERT … ON CONFLICT DO NOTHING
     that met its row). Not a statement with RETURNING: its row count is 0 until the rows are
     fetched."""
-    return cursor.rowcount == 0 and "RETURNING" not in sql.upper()
+    return cursor.rowcount == 0 and isinstance(sql, str) and "RETURNING" not in sql.upper()
 
 
 class _RenewOnCommit:

@@ -7,6 +7,7 @@ tests/actionplans/test_kept_pages.py."""
 import json
 import subprocess
 import sys
+from unittest import mock
 
 import pytest
 from django.conf import settings as django_settings
@@ -89,6 +90,20 @@ def test_a_write_through_a_raw_cursor_renews_the_token(network_a):
     with connection.cursor() as cursor:
         cursor.execute("UPDATE tenancy_network SET name = %s WHERE id = %s", ["Renamed", network_a.pk])
     assert pagecache.tokens("network-a")[0] != before[0]
+
+
+def test_a_composed_statement_from_a_raw_cursor_counts_as_a_change_to_everything(network_a):
+    """psycopg's composed SQL is not a string to look into: the wrapper assumes the worst."""
+
+    class Composed:
+        def __str__(self):
+            return "UPDATE tenancy_network SET name = 'Renamed'"
+
+    renewals, cursor = [], type("Cursor", (), {"rowcount": 0})()
+    with mock.patch.object(pagecache, "data_changed", lambda slug=None: renewals.append(slug)):
+        result = pagecache._renew_on_write(lambda *args: "done", Composed(), None, False,
+                                           {"cursor": cursor, "connection": connection})
+    assert result == "done" and renewals == [None]
 
 
 def test_in_the_embedded_set_up_another_process_renews_the_tokens_this_one_reads(settings, tmp_path):
