@@ -133,10 +133,10 @@ if env.str("CACHE_URL", default=""):
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
                        "OPTIONS": {"MAX_ENTRIES": 500}}
-    CACHES["shared"] = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                        "LOCATION": str(VAR_DIR / "cache" / "shared")}
-    if DJANGO_ENV == "test":
-        CACHES["shared"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
+    CACHES["shared"] = (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"} if DJANGO_ENV == "test"
+        else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+              "LOCATION": str(VAR_DIR / "cache" / "shared")})
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

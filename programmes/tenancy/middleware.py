@@ -20,10 +20,22 @@ from .rules import membership_for
 ADMIN_PREFIX = "/admin/"
 
 
-def _render_inside(response):
+def render_now(response):
+    """Render a TemplateResponse here (inside the scope, or before its content is read)."""
     if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
         response.render()
     return response
+
+
+def network_slug(request):
+    """The network in the address, or None: resolved once per request, first by the page-cache
+    tokens (programmes.tenancy.pagecache) and then here."""
+    if not hasattr(request, "_network_slug"):
+        try:
+            request._network_slug = resolve(request.path_info).kwargs.get("network")
+        except Resolver404:
+            request._network_slug = None
+    return request._network_slug
 
 
 class NetworkMiddleware:
@@ -36,11 +48,8 @@ class NetworkMiddleware:
         if request.path_info.startswith(ADMIN_PREFIX):
             # The staff admin works across networks on purpose: this is its one unscoped door.
             with scopes_disabled():
-                return _render_inside(self.get_response(request))
-        try:
-            slug = resolve(request.path_info).kwargs.get("network")
-        except Resolver404:
-            slug = None
+                return render_now(self.get_response(request))
+        slug = network_slug(request)
         if slug is None:
             return self.get_response(request)
 
@@ -62,7 +71,7 @@ class NetworkMiddleware:
         request.network = network
         request.membership = membership_for(request.user, network)  # cached by the rule above
         with scope(network=network):
-            return _render_inside(self.get_response(request))
+            return render_now(self.get_response(request))
 
 
 def _has_totp(user):

@@ -36,12 +36,12 @@ from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.dispatch import receiver
 from django.http import HttpResponse
-from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import get_language
 from django_scopes import get_scope
 
 from . import fragments
+from .middleware import network_slug, render_now
 
 TIMEOUT = 300  # seconds
 EVERYTHING = "pagecache:token:all"
@@ -86,13 +86,9 @@ class TokensMiddleware:
 
     def __call__(self, request):
         request.page_tokens = None
-        if request.method == "GET":
-            try:
-                slug = resolve(request.path_info).kwargs.get("network")
-            except Resolver404:
-                slug = None
-            if slug:
-                request.page_tokens = (slug, tokens(slug))
+        slug = network_slug(request) if request.method == "GET" else None
+        if slug:
+            request.page_tokens = (slug, tokens(slug))
         return self.get_response(request)
 
 
@@ -200,9 +196,7 @@ def kept_until_data_changes(view):
             return HttpResponse(fragments.with_reader_token(request, content), content_type=content_type)
         request.page_being_kept = True
         try:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
+            response = render_now(view(request, *args, **kwargs))
         finally:
             request.page_being_kept = False
         if response.streaming:
