@@ -72,7 +72,9 @@ def history_entries(records, *, limit, subject=lambda record: ""):
         previous = next((r for r in records[index + 1:] if r.id == record.id), None)
         changes = []
         if record.history_type == "~" and previous is not None:
-            for model_field in record.instance_type._meta.fields:
+            # Only what the history tracks: a field kept out of it (a mentorship's private notes)
+            # is not on the historical row at all, and must not be shown to history's readers.
+            for model_field in record.tracked_fields:
                 if model_field.name in HIDDEN_FIELDS or model_field.is_relation:
                     continue
                 old, new = _shown(previous, model_field), _shown(record, model_field)
