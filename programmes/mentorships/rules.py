@@ -7,7 +7,8 @@ people taking part see its private notes and drafts.
 
 import rules
 
-from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator
+from programmes.tenancy.models import Role
+from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator, membership_for
 
 from .models import ProgrammeStatus
 
@@ -27,9 +28,17 @@ def coordinates_network(user, obj):
     return is_network_coordinator(user, obj.network)
 
 
+FACILITATING_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.FACILITATOR}
+
+
 @rules.predicate
 def facilitates_programme(user, programme):
-    return any(f.user_id == user.pk for f in programme.facilitators.all())
+    """Attached to the programme *and* still holding a facilitating role in its network: a
+    facilitator moved down to member keeps the attachment row but loses what it gave."""
+    if not any(f.user_id == user.pk for f in programme.facilitators.all()):
+        return False
+    membership = membership_for(user, programme.network)
+    return membership is not None and membership.role in FACILITATING_ROLES
 
 
 @rules.predicate
