@@ -9,6 +9,8 @@ behalf.
 
 import rules
 
+from programmes.directory.models import CityRepresentative, Speaker
+from programmes.mentorships.models import CitySide, Participant
 from programmes.mentorships.rules import coordinates_network, participation_of, takes_part
 from programmes.tenancy.models import Role
 from programmes.tenancy.rules import is_network_coordinator, is_network_member, is_site_operator, membership_for
@@ -26,10 +28,6 @@ def parties_of(user, mentorship):
     return {party} if party else set()
 
 
-CITY_TEAM_ROLES = {"mentee_team", "mentor_team"}
-ASSOCIATION_ROLES = {"mentee_association", "mentor_association"}
-
-
 def city_parties_of(user, city):
     """The parties of a city questionnaire the user answers: the city's own (as "mentor city") and
     its association's (as "mentor association"). Cached on the city for the request."""
@@ -41,21 +39,28 @@ def city_parties_of(user, city):
     return cache[user.pk]
 
 
-def _city_parties(user, city):
-    from programmes.directory.models import CityRepresentative, Speaker
-    from programmes.mentorships.models import Participant
+# A participant speaks for the city on their own side of the mentorship, and for nothing else:
+# the mentee team for the mentee city, the mentor association for the mentor city's association.
+# A peer city's team is not tied to one of the peers, so it speaks for none through the mentorship
+# (the coordinators name a peer city's representatives instead).
+PARTY_OF_SIDE_AND_ROLE = {
+    (CitySide.MENTEE, "mentee_team"): Party.MENTOR_CITY,
+    (CitySide.MENTOR, "mentor_team"): Party.MENTOR_CITY,
+    (CitySide.MENTEE, "mentee_association"): Party.MENTOR_ASSOCIATION,
+    (CitySide.MENTOR, "mentor_association"): Party.MENTOR_ASSOCIATION,
+}
 
+
+def _city_parties(user, city):
     if is_network_coordinator(user, city.network):
         return {Party.MENTOR_CITY, Party.MENTOR_ASSOCIATION}
     parties = set()
     for speaks_for in CityRepresentative.objects.filter(city=city, user=user).values_list("speaks_for", flat=True):
         parties.add(Party.MENTOR_CITY if speaks_for == Speaker.CITY else Party.MENTOR_ASSOCIATION)
-    roles = Participant.objects.filter(user=user, mentorship__cities__city=city).values_list("role", flat=True)
-    for role in roles:
-        if role in CITY_TEAM_ROLES:
-            parties.add(Party.MENTOR_CITY)
-        elif role in ASSOCIATION_ROLES:
-            parties.add(Party.MENTOR_ASSOCIATION)
+    # One filter() call: the side read is the side of *this* city in each mentorship.
+    places = Participant.objects.filter(user=user, mentorship__cities__city=city).values_list(
+        "mentorship__cities__side", "role")
+    parties.update(PARTY_OF_SIDE_AND_ROLE[place] for place in places if place in PARTY_OF_SIDE_AND_ROLE)
     return parties
 
 

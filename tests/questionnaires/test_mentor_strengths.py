@@ -148,3 +148,63 @@ def test_the_page_reads_a_fixed_number_of_queries(client, network_a, mechelen, s
     with django_assert_max_num_queries(16):
         page = client.get(_url(mechelen)).content.decode()
     assert "Remark 39" in page
+
+
+@pytest.fixture
+def capaci_and_mechelen(network_a, mechelen):
+    """Capaci (mentee, with AICCRE) mentored by Mechelen (with VVSG), one person in each role."""
+    capaci = CityFactory(network=network_a, name="Capaci", country="IT", population=5000)
+    mentorship = MentorshipFactory(network=network_a, mentee=capaci, mentor=mechelen)
+    people = {}
+    for role in ("mentee_team", "mentor_team", "mentee_association", "mentor_association"):
+        people[role] = _member(network_a)
+        ParticipantFactory(network=network_a, mentorship=mentorship, user=people[role], role=role)
+    return capaci, people
+
+
+def _figures_question(response):
+    return Question.objects.get(section__template=response.template, kind="city_figures")
+
+
+def test_each_team_speaks_only_for_its_own_city(client, network_a, mechelen, strengths, capaci_and_mechelen):
+    capaci, people = capaci_and_mechelen
+    mechelen.population = 86000
+    mechelen.save()
+    with scope(network=network_a):
+        areas, figures, national = _question(strengths, 2), _figures_question(strengths), _question(strengths, 9)
+        answers_before = Answer.objects.count()
+
+    client.force_login(people["mentee_team"])  # Capaci's team, in Mechelen's Annex 3
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=areas.pk),
+                       {"version": "0", "text": "Written by the mentee"}).status_code == 403
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=figures.pk),
+                       {"version": "0", "population": "1", "migrant_residents": "1", "rows": "0",
+                        "update_profile": "on"}).status_code == 403
+    assert client.post(_url(mechelen, "mentor_strengths_submit"), {"label": "Mine"}).status_code == 403
+    client.force_login(people["mentee_association"])  # AICCRE, in VVSG's section
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=national.pk),
+                       {"version": "0", "text": "Written by AICCRE"}).status_code == 403
+    client.force_login(people["mentor_team"])  # Mechelen's team may not start Capaci's Annex 3
+    assert client.post(_url(capaci, "mentor_strengths_start")).status_code == 403
+    with scope(network=network_a):
+        assert Answer.objects.count() == answers_before
+        assert not strengths.submissions.exists()
+    mechelen.refresh_from_db()
+    capaci.refresh_from_db()
+    assert mechelen.population == 86000
+    assert client.get(_url(capaci)).status_code == 403
+
+
+def test_each_party_answers_for_its_own_city_and_association(client, network_a, mechelen, strengths,
+                                                             capaci_and_mechelen):
+    capaci, people = capaci_and_mechelen
+    with scope(network=network_a):
+        areas, national = _question(strengths, 2), _question(strengths, 9)
+    client.force_login(people["mentor_team"])
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=areas.pk),
+                       {"version": "0", "text": "The buddy scheme"}).status_code == 302
+    client.force_login(people["mentor_association"])
+    assert client.post(_url(mechelen, "mentor_strengths_answer", question_pk=national.pk),
+                       {"version": "0", "text": "Flemish cities share it"}).status_code == 302
+    client.force_login(people["mentee_team"])  # Capaci may document its own strengths
+    assert client.post(_url(capaci, "mentor_strengths_start")).status_code == 302
