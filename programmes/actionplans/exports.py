@@ -1,7 +1,6 @@
 """CSV and XLSX of one action plan or of all plans of a programme: one row per action, with the
 plan's header fields, for associations and coordinators who work in spreadsheets."""
 
-import csv
 import io
 
 from django.http import Http404, HttpResponse
@@ -13,6 +12,7 @@ from openpyxl.styles import Alignment, Font
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
 from programmes.tenancy.access import require
+from programmes.tenancy.spreadsheets import append_row, csv_writer
 
 from .models import Action
 
@@ -59,18 +59,18 @@ def _respond(fmt, name, actions):
     response["Content-Disposition"] = f'attachment; filename="{slugify(name) or "action-plan"}.{fmt}"'
     if fmt == "csv":
         response.write("\ufeff")  # Excel opens UTF-8 (Latvian, Greek) correctly only with a BOM
-        writer = csv.writer(response)
+        writer = csv_writer(response)
         writer.writerow(_columns())
         writer.writerows(_rows(actions))
         return response
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Actions")[:31]
-    sheet.append(_columns())
+    append_row(sheet, _columns())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in _rows(actions):
-        sheet.append(row)
+        append_row(sheet, row)
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = 24
         for cell in column[1:]:

@@ -1,7 +1,6 @@
 """Programme and mentorship pages. Thin: the rule from rules.py, the change from services.py."""
 
 import copy
-import csv
 
 from django.contrib import messages
 from django.http import HttpResponse
@@ -19,6 +18,7 @@ from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
 from programmes.tenancy.pagecache import kept_until_data_changes
+from programmes.tenancy.spreadsheets import csv_writer
 
 from . import selectors, services
 from .forms import (
@@ -123,7 +123,7 @@ def dashboard_csv(request, network, pk):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{programme.network.slug}-programme-{programme.pk}.csv"'
     response.write("\ufeff")  # so that spreadsheet programs read the accents right
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow([_("Mentorship"), _("Mentee"), _("Mentor"), _("Peer cities"), _("Phase"), _("Next milestone"),
                      _("Due date"), _("Overdue")])
     for row in rows:
