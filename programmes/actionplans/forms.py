@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.benchmarks.models import KeyFactor
 from programmes.questionnaires.models import Question
+from programmes.tenancy.ids import IdMultipleChoiceField
 
 from .models import Action, ProgressStatus
 
@@ -38,12 +39,12 @@ class MonthField(forms.DateField):
 class ActionForm(forms.ModelForm):
     starts = MonthField(label=_("Start month"), required=False)
     ends = MonthField(label=_("End month"), required=False)
-    needs = forms.ModelMultipleChoiceField(
+    needs = IdMultipleChoiceField(
         label=_("Needs it answers"), queryset=Question.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Questions of the needs analysis (Annex 2) that this action responds to."),
     )
-    key_factors = forms.ModelMultipleChoiceField(
+    key_factors = IdMultipleChoiceField(
         label=_("Benchmark key factors"), queryset=KeyFactor.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple,
     )

@@ -5,14 +5,14 @@ from django.urls import path
 from . import assessment_views as views
 
 urlpatterns = [
-    path("mentorships/<int:pk>/self-assessment/", views.overview, name="self_assessment"),
-    path("mentorships/<int:pk>/self-assessment/start/", views.start, name="self_assessment_start"),
-    path("mentorships/<int:pk>/self-assessment/<str:round>/factors/<int:factor_pk>/", views.rate,
+    path("mentorships/<id:pk>/self-assessment/", views.overview, name="self_assessment"),
+    path("mentorships/<id:pk>/self-assessment/start/", views.start, name="self_assessment_start"),
+    path("mentorships/<id:pk>/self-assessment/<str:round>/factors/<id:factor_pk>/", views.rate,
          name="self_assessment_rate"),
-    path("mentorships/<int:pk>/self-assessment/<str:round>/factors/<int:factor_pk>/comments/", views.comment,
+    path("mentorships/<id:pk>/self-assessment/<str:round>/factors/<id:factor_pk>/comments/", views.comment,
          name="self_assessment_comment"),
-    path("mentorships/<int:pk>/self-assessment/<str:round>/context/", views.context, name="self_assessment_context"),
-    path("mentorships/<int:pk>/self-assessment/<str:round>/complete/", views.complete,
+    path("mentorships/<id:pk>/self-assessment/<str:round>/context/", views.context, name="self_assessment_context"),
+    path("mentorships/<id:pk>/self-assessment/<str:round>/complete/", views.complete,
          name="self_assessment_complete"),
-    path("programmes/<int:pk>/focus-factors/", views.programme_focus, name="programme_focus"),
+    path("programmes/<id:pk>/focus-factors/", views.programme_focus, name="programme_focus"),
 ]

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.directory.models import Association, City
 from programmes.tenancy.forms import TenantModelForm
+from programmes.tenancy.ids import IdMultipleChoiceField
 
 from .models import CitySide, Milestone, MilestoneKind, Phase, Programme, ProgrammeRole
 
@@ -89,7 +90,7 @@ class MentorshipForm(forms.Form):
         label=_("Mentor association"), queryset=Association.objects.none(), required=False,
         help_text=_("Leave empty to use the city's association."),
     )
-    peer_cities = forms.ModelMultipleChoiceField(
+    peer_cities = IdMultipleChoiceField(
         label=_("Peer cities"), queryset=City.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Each city takes part with its own association."),
     )

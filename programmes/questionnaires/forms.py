@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.tenancy.forms import TenantModelForm
+from programmes.tenancy.ids import IdMultipleChoiceField
 
 from .adaptation import lines_from_options
 from .models import GoodPractice, Question, QuestionKind
@@ -17,7 +18,7 @@ def _key_factor_choices(network):
 
 
 class GoodPracticeForm(TenantModelForm):
-    key_factors = forms.ModelMultipleChoiceField(
+    key_factors = IdMultipleChoiceField(
         label=_("Benchmark key factors it illustrates"), queryset=KeyFactor.objects.none(), required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )

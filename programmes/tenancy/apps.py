@@ -8,5 +8,10 @@ class TenancyConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        from django.urls import register_converter
+
+        from .ids import IdConverter
+
+        register_converter(IdConverter, "id")  # <id:pk> in every app's URLs: ids beyond 64 bits are a 404
         from . import checks  # noqa: F401  (registers the deployment checks)
         from . import pagecache  # noqa: F401  (every process renews the page tokens when it writes)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.questionnaires.models import GoodPractice
+from programmes.tenancy.ids import IdMultipleChoiceField
 
 from .models import AgendaItem, Mode, VisitKind
 
@@ -73,7 +74,7 @@ class VisitForm(forms.Form):
 
 
 class AgendaItemForm(forms.ModelForm):
-    good_practices = forms.ModelMultipleChoiceField(
+    good_practices = IdMultipleChoiceField(
         label=_("Good practices presented"), queryset=GoodPractice.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple)
 
@@ -82,7 +83,7 @@ class AgendaItemForm(forms.ModelForm):
         fields = ["day", "time", "title", "description", "place", "lead"]
         widgets = {"time": forms.TimeInput(attrs={"type": "time"}), "description": forms.Textarea(attrs={"rows": 2})}
 
-    key_factors = forms.ModelMultipleChoiceField(
+    key_factors = IdMultipleChoiceField(
         label=_("Benchmark key factors discussed"), queryset=KeyFactor.objects.none(), required=False,
         widget=forms.CheckboxSelectMultiple)
 
