@@ -14,6 +14,7 @@ from programmes.mentorships.models import Milestone
 from . import calendar
 from .models import DeliveryKind, Visit, VisitStatus
 from .reminders import MILESTONE_TIME, time_until
+from .text import one_line, plain_text
 
 
 def _visit_link(visit):
@@ -53,9 +54,10 @@ def build_message(delivery):
                                                        "pk": milestone.programme_id})}
             name = "milestone_reminder"
         context["settings_link"] = settings.SITE_URL.rstrip("/") + reverse("profile")
-        subject = " ".join(render_to_string(f"emails/{name}_subject.txt", context).split())
-        text = render_to_string(f"emails/{name}_message.txt", context)
-        html = render_to_string(f"emails/{name}_message.html", context)
+        # A title stored with a line break (or a NUL) must not end the Subject header and start another.
+        subject = " ".join(one_line(render_to_string(f"emails/{name}_subject.txt", context)).split())
+        text = plain_text(render_to_string(f"emails/{name}_message.txt", context))
+        html = plain_text(render_to_string(f"emails/{name}_message.html", context))
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.recipient.email])
     message.attach_alternative(html, "text/html")
     if delivery.event_type == "visit":

@@ -10,6 +10,7 @@ from programmes.questionnaires.models import GoodPractice
 from programmes.tenancy.ids import IdMultipleChoiceField
 
 from .models import AgendaItem, Mode, VisitKind
+from .text import validate_one_line
 
 TIME_ZONES = sorted(zone for zone in available_timezones() if zone.startswith(("Europe/", "Atlantic/Canary")))
 
@@ -19,7 +20,7 @@ class VisitForm(forms.Form):
 
     kind = forms.ChoiceField(label=_("Kind"), choices=VisitKind.choices)
     title = forms.CharField(label=_("Title"), max_length=200, required=False,
-                            help_text=_("Leave empty to use the kind."))
+                            help_text=_("Leave empty to use the kind."), validators=[validate_one_line])
     host_city = forms.ModelChoiceField(label=_("Host city"), queryset=City.objects.none(), required=False)
     mode = forms.ChoiceField(label=_("How"), choices=Mode.choices, widget=forms.RadioSelect, initial=Mode.PHYSICAL)
     starts_on = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -105,6 +106,6 @@ class AgendaItemForm(forms.ModelForm):
 
 
 class FollowUpForm(forms.Form):
-    text = forms.CharField(label=_("Follow-up"), max_length=500)
-    owner = forms.CharField(label=_("Who"), max_length=200)
+    text = forms.CharField(label=_("Follow-up"), max_length=500, validators=[validate_one_line])
+    owner = forms.CharField(label=_("Who"), max_length=200, validators=[validate_one_line])
     due_on = forms.DateField(label=_("Due"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

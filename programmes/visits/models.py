@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.models import TenantModel
 
+from .text import validate_one_line
+
 
 class VisitKind(models.TextChoices):
     SETUP = "setup", _("Set-up visit")
@@ -43,7 +45,8 @@ class Visit(TenantModel):
                                    related_name="visits")
     programme = models.ForeignKey("mentorships.Programme", on_delete=models.CASCADE, related_name="visits")
     kind = models.CharField(_("kind"), max_length=20, choices=VisitKind.choices)
-    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty to use the kind."))
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("Leave empty to use the kind."),
+                             validators=[validate_one_line])
     host_city = models.ForeignKey("directory.City", on_delete=models.SET_NULL, null=True, blank=True,
                                   related_name="+", verbose_name=_("host city"))
     mode = models.CharField(_("how"), max_length=10, choices=Mode.choices, default=Mode.PHYSICAL)
@@ -88,10 +91,10 @@ class AgendaItem(TenantModel):
     position = models.PositiveIntegerField(default=0)
     day = models.PositiveSmallIntegerField(_("day"), default=1)
     time = models.TimeField(_("time"), null=True, blank=True)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_one_line])
     description = models.TextField(_("description"), blank=True)
-    place = models.CharField(_("place"), max_length=300, blank=True)
-    lead = models.CharField(_("who leads"), max_length=300, blank=True)
+    place = models.CharField(_("place"), max_length=300, blank=True, validators=[validate_one_line])
+    lead = models.CharField(_("who leads"), max_length=300, blank=True, validators=[validate_one_line])
     good_practices = models.ManyToManyField("questionnaires.GoodPractice", blank=True, related_name="+",
                                             through="AgendaGoodPractice", verbose_name=_("good practices"))
     key_factors = models.ManyToManyField("benchmarks.KeyFactor", blank=True, related_name="+",
@@ -147,8 +150,8 @@ class FollowUp(TenantModel):
     """Something agreed during a visit, with who does it and by when; shown until done."""
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="follow_ups")
-    text = models.CharField(_("follow-up"), max_length=500)
-    owner = models.CharField(_("who"), max_length=200)
+    text = models.CharField(_("follow-up"), max_length=500, validators=[validate_one_line])
+    owner = models.CharField(_("who"), max_length=200, validators=[validate_one_line])
     due_on = models.DateField(_("due"), null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -263,8 +263,9 @@ def follow_up_add(request, network, pk, visit_pk, where):
     if form.is_valid():
         services.add_follow_up(visit, **form.cleaned_data, by=request.user)
         messages.success(request, _("The follow-up is added."))
-    else:
-        messages.error(request, _("A follow-up needs what is to be done and who does it."))
+    else:  # the form sits on the visit page: the message says what was wrong with each field
+        problems = [f"{form[name].label}: {error}" for name, errors in form.errors.items() for error in errors]
+        messages.error(request, " ".join([_("A follow-up needs what is to be done and who does it."), *problems]))
     return redirect(place.url("detail", visit_pk=visit.pk) + "#follow-ups")
 
 
