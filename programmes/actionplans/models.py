@@ -84,6 +84,9 @@ class Action(TenantModel):
             models.CheckConstraint(condition=Q(ends__isnull=True) | Q(starts__isnull=True) | Q(ends__gte=models.F("starts")),
                                    name="action_ends_after_it_starts",
                                    violation_error_message=_("The end month cannot be before the start month.")),
+            # The position is the row number people see: two rows never share one (services lock
+            # the plan to append, and renumber in two steps).
+            models.UniqueConstraint(fields=["plan", "position"], name="action_position_unique"),
         ]
 
     def __str__(self):

@@ -71,8 +71,16 @@ def _editable(plan):
         raise PlanFrozenError()
 
 
+def _lock(plan):
+    """The plan row, locked until the transaction ends: every change to the order of its rows
+    (add, move, remove, reorder) takes this lock first, so two of them never number rows from the
+    same reading. The status is read from the locked row, not from the caller's copy."""
+    return ActionPlan.objects.select_for_update().get(pk=plan.pk)
+
+
 @transaction.atomic
 def add_action(plan, *, values, needs=(), key_factors=(), by):
+    plan = _lock(plan)
     _editable(plan)
     last = plan.actions.aggregate(last=Max("position"))["last"]
     action = Action(network=plan.network, plan=plan, position=(last or 0) + 1, updated_by=by, **values)
@@ -107,15 +115,21 @@ def _set_links(action, needs, key_factors):
 
 @transaction.atomic
 def delete_action(action, *, by):
-    _editable(action.plan)
+    plan = _lock(action.plan)
+    _editable(plan)
     audit(action.network, by=by, action="action_plan.action_removed", subject=str(action))
-    plan = action.plan
     action.delete()
-    _renumber(list(Action.objects.select_for_update().filter(plan=plan).order_by("position", "pk")))
+    _renumber(plan, list(Action.objects.filter(plan=plan).order_by("position", "pk")))
 
 
-def _renumber(rows):
-    """Positions 1…n in the given order: the row number people see is the position."""
+def _renumber(plan, rows):
+    """Positions 1…n in the given order: the row number people see is the position.
+
+    (plan, position) is unique and both databases check it row by row, so a swap or a shift
+    written directly would meet a number still held by another row. The rows are first moved
+    above every number in use, in one statement, then given their final numbers."""
+    above = max([len(rows), *(row.position for row in rows)]) + 1
+    Action.objects.filter(plan=plan).update(position=F("position") + above)
     for position, row in enumerate(rows, start=1):
         row.position = position
     Action.objects.bulk_update(rows, ["position"])
@@ -124,23 +138,25 @@ def _renumber(rows):
 @transaction.atomic
 def move_action(action, *, direction, by):
     """Swap the row with its neighbour above (-1) or below (+1); the order is the plan's."""
-    _editable(action.plan)
-    rows = list(Action.objects.select_for_update().filter(plan=action.plan).order_by("position", "pk"))
+    plan = _lock(action.plan)
+    _editable(plan)
+    rows = list(Action.objects.filter(plan=plan).order_by("position", "pk"))
     index = next(i for i, row in enumerate(rows) if row.pk == action.pk)
     other = index + direction
     if 0 <= other < len(rows):
         rows[index], rows[other] = rows[other], rows[index]
-    _renumber(rows)
+    _renumber(plan, rows)
 
 
 @transaction.atomic
 def reorder(plan, ordered_ids, *, by):
     """Put the rows in the order of `ordered_ids` (rows not named keep their place at the end)."""
+    plan = _lock(plan)
     _editable(plan)
-    rows = {row.pk: row for row in Action.objects.select_for_update().filter(plan=plan)}
+    rows = {row.pk: row for row in Action.objects.filter(plan=plan)}
     ordered = [rows.pop(pk) for pk in ordered_ids if pk in rows]
     ordered += sorted(rows.values(), key=lambda row: (row.position, row.pk))
-    _renumber(ordered)
+    _renumber(plan, ordered)
 
 
 @transaction.atomic
