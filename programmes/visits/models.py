@@ -9,6 +9,7 @@ the event they already have instead of adding a second one.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -174,6 +175,34 @@ class ReminderTarget(models.TextChoices):
 
 
 DEFAULT_OFFSETS = [14 * 24 * 60, 2 * 24 * 60]  # minutes: 14 days and 2 days before
+MAX_OFFSET = 365 * 24 * 60  # minutes: a reminder goes at most a year before its event
+
+
+def _shown(value):
+    text = f"{value.bit_length()}-bit number" if isinstance(value, int) and value.bit_length() > 256 else repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def offsets_problem(offsets):
+    """Why stored offsets cannot be used, or "" when they can: whatever reached the database, the
+    sweep only reads a list of whole minutes, each more than zero and at most a year (a larger
+    one once overflowed the sweep's date arithmetic and stopped every network's reminders)."""
+    if not isinstance(offsets, list) or not offsets:
+        return f"the durations {_shown(offsets)} are not a list of minutes"
+    for offset in offsets:
+        if isinstance(offset, bool) or not isinstance(offset, int):
+            return f"{_shown(offset)} is not a number of minutes"
+        if offset > MAX_OFFSET:
+            return f"{_shown(offset)} minutes is more than a year ({MAX_OFFSET} minutes)"
+        if offset <= 0:
+            return f"{_shown(offset)} minutes is not a duration before the event"
+    return ""
+
+
+def validate_offsets(offsets):
+    if offsets_problem(offsets):
+        raise ValidationError(_("Each duration must be more than zero and at most a year before the event."),
+                              code="offsets")
 
 
 class ReminderRule(TenantModel):
@@ -183,7 +212,8 @@ class ReminderRule(TenantModel):
     target = models.CharField(_("remind of"), max_length=20, choices=ReminderTarget.choices)
     milestone_kind = models.CharField(_("only milestones of the kind"), max_length=20, blank=True,
                                       help_text=_("Leave empty for every milestone."))
-    offsets = models.JSONField(_("how long before"), default=list)  # minutes, largest first
+    offsets = models.JSONField(_("how long before"), default=list,
+                               validators=[validate_offsets])  # minutes, largest first
 
     class Meta:
         verbose_name = _("reminder rule")
@@ -191,7 +221,8 @@ class ReminderRule(TenantModel):
         ordering = ["target", "pk"]
 
     def __str__(self):
-        return f"{self.get_target_display()} ({', '.join(str(o) for o in self.offsets)})"
+        offsets = ", ".join(_shown(o) for o in self.offsets) if isinstance(self.offsets, list) else "?"
+        return f"{self.get_target_display()} ({offsets})"
 
 
 class DeliveryKind(models.TextChoices):
@@ -207,10 +238,19 @@ class DeliveryStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class FailureKind(models.TextChoices):
+    """Why a delivery failed, said to coordinators; `last_error` keeps the technical detail."""
+
+    RULE = "rule", _("The durations of its rule cannot be used")
+    MESSAGE = "message", _("The e-mail could not be written from the details of the event or of the person")
+    SENDING = "sending", _("It could not be sent, even after several tries")
+
+
 class ReminderDelivery(TenantModel):
     """One e-mail to one person about one event. The unique keys — a reminder once per (rule, event,
     recipient, offset), an update notice once per (rule, event, recipient, version of the event) —
-    are what make two workers or two overlapping sweeps send it only once."""
+    are what make two workers or two overlapping sweeps send it only once. A rule that cannot be
+    used fails its deliveries with offset 0 (no real offset is 0), saying why in `failure`."""
 
     rule = models.ForeignKey(ReminderRule, on_delete=models.CASCADE, related_name="deliveries")
     event_type = models.CharField(max_length=20)  # "visit" or "milestone"
@@ -223,6 +263,7 @@ class ReminderDelivery(TenantModel):
     status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     claimed_by = models.CharField(max_length=40, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    failure = models.CharField(max_length=20, choices=FailureKind.choices, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -234,5 +275,6 @@ class ReminderDelivery(TenantModel):
                                     condition=Q(kind="reminder"), name="reminder_sent_once"),
             models.UniqueConstraint(fields=["rule", "event_type", "event_id", "recipient", "sequence"],
                                     condition=Q(kind="update"), name="update_notice_sent_once"),
+            models.CheckConstraint(condition=Q(offset__lte=MAX_OFFSET), name="reminder_offset_within_a_year"),
         ]
         indexes = [models.Index(fields=["status", "due_at"], name="reminder_status_due")]

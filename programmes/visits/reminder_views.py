@@ -1,4 +1,5 @@
-"""Coordinators set a programme's reminder rules; teams and coordinators see each event's delivery log."""
+"""Coordinators set a programme's reminder rules and see the reminders that could not be sent;
+teams and coordinators see each event's delivery log."""
 
 from django import forms
 from django.contrib import messages
@@ -11,8 +12,8 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import MilestoneKind
 from programmes.tenancy.access import form_status, require
 
-from . import reminders, services
-from .models import ReminderRule, ReminderTarget
+from . import reminders, selectors, services
+from .models import ReminderRule, ReminderTarget, offsets_problem
 
 
 class RuleForm(forms.Form):
@@ -22,12 +23,17 @@ class RuleForm(forms.Form):
         choices=[("", gettext_lazy("Every milestone")), *MilestoneKind.choices],
         help_text=gettext_lazy("Used only for milestones."))
     offsets = forms.CharField(
-        label=gettext_lazy("How long before"), initial="14d, 2d",
-        help_text=gettext_lazy("A list of durations: d for days, h for hours, w for weeks, for example 14d, 2d, 3h."))
+        label=gettext_lazy("How long before"), initial="14d, 2d", max_length=200,
+        help_text=gettext_lazy("A list of durations: d for days, h for hours, w for weeks, for example 14d, 2d, 3h; "
+                               "at most a year (365d)."))
 
     def clean_offsets(self):
         try:
             return reminders.parse_offsets(self.cleaned_data["offsets"])
+        except reminders.OffsetTooLong as error:
+            raise forms.ValidationError(
+                _("“%(value)s” is more than a year before the event: reminders go at most a year (365d) ahead.")
+                % {"value": error.args[0]}) from error
         except reminders.InvalidOffset as error:
             raise forms.ValidationError(
                 _("“%(value)s” is not a duration before the event: write for example 14d, 2d or 3h.")
@@ -46,10 +52,19 @@ def rules_page(request, network, pk):
         messages.success(request, _("The reminder rule is saved."))
         return redirect("reminder_rules", network=network, pk=pk)
     kinds = dict(MilestoneKind.choices)
-    rules = [(rule, [reminders.offset_text(o) for o in rule.offsets], kinds.get(rule.milestone_kind, ""))
-             for rule in ReminderRule.objects.filter(programme=programme)]
-    return render(request, "visits/reminder_rules.html", {"programme": programme, "rules": rules, "form": form},
-                  status=form_status(form))
+    rules = [_rule_row(rule, kinds) for rule in ReminderRule.objects.filter(programme=programme)]
+    failed, failed_count = selectors.failed_deliveries(programme)
+    return render(request, "visits/reminder_rules.html", {
+        "programme": programme, "rules": rules, "form": form, "failed": failed, "failed_count": failed_count,
+    }, status=form_status(form))
+
+
+def _rule_row(rule, kinds):
+    """(rule, its durations as text, its kind of milestone, whether it cannot be used): a rule that
+    reached the database without the form still shows, and says so, instead of breaking the page."""
+    broken = bool(offsets_problem(rule.offsets))
+    offsets = [] if broken else [reminders.offset_text(offset) for offset in rule.offsets]
+    return rule, offsets, kinds.get(rule.milestone_kind, ""), broken
 
 
 @require_POST

@@ -10,15 +10,20 @@ one insert and one claim per batch of 500.
 
 For an event and a person only the latest due offset is sent: a visit planned two days ahead gets
 its "2 days before" reminder, not also a late "14 days before" one.
+
+One network's data never stops another's reminders: each network is recorded on its own, a rule
+whose offsets cannot be used fails its own deliveries (with the reason, for the coordinators'
+reminders page) instead of raising, and its bound keeps the others' reading to their own horizon.
 """
 
+import logging
 import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
@@ -26,16 +31,20 @@ from django_scopes import scopes_disabled
 from programmes.mentorships.models import Milestone, Mentorship, Participant
 
 from .models import (
+    MAX_OFFSET,
     DeliveryKind,
     DeliveryStatus,
+    FailureKind,
     ReminderDelivery,
     ReminderRule,
     ReminderTarget,
     Visit,
     VisitParticipant,
     VisitStatus,
+    offsets_problem,
 )
 
+logger = logging.getLogger(__name__)
 BATCH = 500
 MAX_BATCHES_PER_SWEEP = 100  # 50,000 reminders; the next sweep takes any rest
 OFFSET_PATTERN = re.compile(r"^(\d+)\s*([dhw])$")
@@ -49,14 +58,24 @@ class InvalidOffset(ValueError):
     pass
 
 
+class OffsetTooLong(InvalidOffset):
+    """A duration of more than a year: reminders go at most a year ahead (MAX_OFFSET)."""
+
+
 def parse_offsets(text):
     """'14d, 2d, 3h' -> [20160, 2880, 180] minutes, largest first; InvalidOffset names the culprit."""
     offsets = []
     for part in [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]:
         match = OFFSET_PATTERN.match(part.lower())
-        if not match or int(match.group(1)) == 0:
+        digits = match.group(1).lstrip("0") if match else ""
+        if not digits:
             raise InvalidOffset(part)
-        offsets.append(int(match.group(1)) * UNIT_MINUTES[match.group(2)])
+        if len(digits) > len(str(MAX_OFFSET)):  # before int(): 5,000 digits are more than Python reads
+            raise OffsetTooLong(part)
+        minutes = int(digits) * UNIT_MINUTES[match.group(2)]
+        if minutes > MAX_OFFSET:
+            raise OffsetTooLong(part)
+        offsets.append(minutes)
     if not offsets:
         raise InvalidOffset("")
     return sorted(set(offsets), reverse=True)
@@ -98,6 +117,19 @@ class Due:
     starts_at: datetime
     recipients: list
     sequence: int = 0  # a visit's SEQUENCE when the reminder is recorded
+    problem: str = ""  # why its rule cannot be used: the deliveries are recorded as failed
+
+
+def _due(rule, problems, event_type, event_id, starts_at, people, now, sequence=0):
+    """[(Due, offset)] of one rule for one event. A rule that cannot be used is due at once for
+    every event it could concern (within a year), as a failure that says why."""
+    if starts_at <= now:
+        return []
+    problem = problems.get(rule.pk, "")
+    offset = 0 if problem else _latest_due_offset(rule.offsets, starts_at, now)
+    if offset is None:
+        return []
+    return [(Due(rule, event_type, event_id, starts_at, _recipients(people), sequence, problem), offset)]
 
 
 def _latest_due_offset(offsets, starts_at, now):
@@ -117,12 +149,18 @@ def _recipients(users):
     return people
 
 
-def due_reminders(now):
-    """Every reminder whose moment has come, with its recipients (a fixed number of queries)."""
-    rules = list(ReminderRule.objects.select_related("programme"))
+def due_reminders(now, network_id=None):
+    """Every reminder whose moment has come, with its recipients (a fixed number of queries), of
+    one network or of all."""
+    rules = ReminderRule.objects.select_related("programme")
+    rules = list(rules if network_id is None else rules.filter(network_id=network_id))
     if not rules:
         return []
-    horizon = now + timedelta(minutes=max(max(rule.offsets, default=0) for rule in rules))
+    problems = {rule.pk: problem for rule in rules if (problem := offsets_problem(rule.offsets))}
+    longest = max((max(rule.offsets) for rule in rules if rule.pk not in problems), default=0)
+    if problems:  # a rule that cannot be used concerns every event within the longest possible offset
+        longest = MAX_OFFSET
+    horizon = now + timedelta(minutes=longest)
     visit_rules = [rule for rule in rules if rule.target == ReminderTarget.VISITS]
     milestone_rules = [rule for rule in rules if rule.target == ReminderTarget.MILESTONES]
     team = Participant.objects.filter(role__in=PARTY_ROLES).select_related("user")
@@ -141,10 +179,7 @@ def due_reminders(now):
                 invited = [p.user for m in mentorships for p in m.participants.all()]
             for rule in visit_rules:
                 if rule.programme_id == visit.programme_id:
-                    offset = _latest_due_offset(rule.offsets, visit.starts_at, now)
-                    if offset is not None:
-                        due.append((Due(rule, "visit", visit.pk, visit.starts_at, _recipients(invited),
-                                        visit.sequence), offset))
+                    due.extend(_due(rule, problems, "visit", visit.pk, visit.starts_at, invited, now, visit.sequence))
     if milestone_rules:
         zone = timezone.get_default_timezone()
         milestones = (Milestone.objects.filter(programme_id__in={r.programme_id for r in milestone_rules},
@@ -157,26 +192,42 @@ def due_reminders(now):
             for rule in milestone_rules:
                 if rule.programme_id == milestone.programme_id and (not rule.milestone_kind
                                                                      or rule.milestone_kind == milestone.kind):
-                    offset = _latest_due_offset(rule.offsets, starts_at, now)
-                    if offset is not None:
-                        due.append((Due(rule, "milestone", milestone.pk, starts_at, _recipients(people)), offset))
+                    due.extend(_due(rule, problems, "milestone", milestone.pk, starts_at, people, now))
     return due
 
 
-@transaction.atomic
 def record(now):
-    """Insert the due reminders and the update notices as pending deliveries (duplicates are ignored)."""
+    """Insert the due reminders and the update notices as pending deliveries (duplicates are
+    ignored), network by network: whatever fails in one network's data is logged, and the others
+    are recorded all the same."""
+    recorded = 0
+    for network_id in ReminderRule.objects.order_by().values_list("network_id", flat=True).distinct():
+        try:
+            with transaction.atomic():
+                recorded += _record_network(now, network_id)
+        except Exception:  # noqa: BLE001 - the next network must not pay for this one; the log says why
+            logger.exception("The reminders of network %s could not be recorded", network_id)
+    _cancel_pending_of_gone_visits()
+    return recorded
+
+
+def _record_network(now, network_id):
     rows = [
         ReminderDelivery(network_id=item.rule.network_id, rule=item.rule, event_type=item.event_type,
                          event_id=item.event_id, recipient=person, offset=offset, kind=DeliveryKind.REMINDER,
-                         sequence=item.sequence, due_at=now)
-        for item, offset in due_reminders(now) for person in item.recipients
+                         sequence=item.sequence, due_at=now, **_failed(item.problem))
+        for item, offset in due_reminders(now, network_id) for person in item.recipients
     ]
-    rows.extend(_update_notices(now))
-    rows = _not_recorded_yet(rows, now)
+    rows.extend(_update_notices(now, network_id))
+    rows = _not_recorded_yet(rows, now, network_id)
     ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BATCH)
-    _cancel_pending_of_gone_visits()
     return len(rows)
+
+
+def _failed(problem):
+    if not problem:
+        return {}
+    return {"status": DeliveryStatus.FAILED, "failure": FailureKind.RULE, "last_error": problem[:300]}
 
 
 def _key(delivery):
@@ -184,24 +235,27 @@ def _key(delivery):
             delivery.kind, delivery.sequence)
 
 
-def _not_recorded_yet(rows, now):
+def _not_recorded_yet(rows, now, network_id):
     """Drop what an earlier sweep recorded, so that sweeping 10,000 coming visits every few
     minutes does not re-send 20,000 rows for the database to ignore. A reminder of an event that
     has not started was recorded at most its offset before the event, hence within the longest
-    offset among these rows before now; anything older that slips through is still ignored by
-    the unique key."""
+    offset among these rows before now; a failure of a rule that cannot be used, whenever it was
+    recorded, is found by its rule; anything older that slips through is still ignored by the
+    unique key."""
     if not rows:
         return rows
     longest = max(row.offset for row in rows)
-    recorded = set(ReminderDelivery.objects.filter(due_at__gte=now - timedelta(minutes=longest)).values_list(
+    broken = {row.rule_id for row in rows if row.status == DeliveryStatus.FAILED}
+    recorded = set(ReminderDelivery.objects.filter(network_id=network_id)
+                   .filter(Q(due_at__gte=now - timedelta(minutes=longest)) | Q(rule_id__in=broken)).values_list(
         "rule_id", "event_type", "event_id", "recipient_id", "offset", "kind", "sequence"))
     return [row for row in rows if _key(row) not in recorded]
 
 
-def _update_notices(now):
+def _update_notices(now, network_id):
     """People reminded of a visit that has changed since (or was cancelled) hear about it once per change."""
     changed = Visit.objects.filter(pk=OuterRef("event_id"), ends_at__gt=now, sequence__gt=OuterRef("sequence"))
-    sent = (ReminderDelivery.objects.filter(event_type="visit", kind=DeliveryKind.REMINDER,
+    sent = (ReminderDelivery.objects.filter(network_id=network_id, event_type="visit", kind=DeliveryKind.REMINDER,
                                             status=DeliveryStatus.SENT)
             .annotate(current=Subquery(changed.values("sequence")[:1])).filter(current__isnull=False)
             .values_list("network_id", "rule_id", "event_id", "recipient_id", "current").distinct())

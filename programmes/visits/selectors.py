@@ -88,6 +88,30 @@ def deliveries(visit):
                 .select_related("recipient").order_by("-created_at", "-pk")[:200])
 
 
+FAILED_SHOWN = 50
+
+
+def failed_deliveries(programme):
+    """The programme's reminders that could not be sent, newest first, each with its event (or
+    None when it is gone) as `event`, and how many there are in all: four queries."""
+    from programmes.mentorships.models import Milestone
+
+    from .models import DeliveryStatus, ReminderDelivery
+
+    failed = ReminderDelivery.objects.filter(rule__programme=programme, status=DeliveryStatus.FAILED)
+    rows = list(failed.select_related("recipient").order_by("-created_at", "-pk")[:FAILED_SHOWN])
+    events = {
+        "visit": Visit.objects.filter(network=programme.network,
+                                      pk__in={row.event_id for row in rows if row.event_type == "visit"}),
+        "milestone": Milestone.objects.filter(network=programme.network,
+                                              pk__in={row.event_id for row in rows if row.event_type == "milestone"}),
+    }
+    events = {kind: {event.pk: event for event in queryset} for kind, queryset in events.items()}
+    for row in rows:
+        row.event = events.get(row.event_type, {}).get(row.event_id)
+    return rows, failed.count()
+
+
 def visit_counts(mentorships):
     """{(mentorship id, status): number of its visits and meetings} for the dashboard, in one query."""
     from django.db.models import Count

@@ -74,7 +74,8 @@ def _touch(visit):
 
 @transaction.atomic
 def save_agenda_item(visit, *, item=None, values, good_practices=(), key_factors=(), by):
-    if item is None:
+    if item is None:  # the visit row locked first: items added at once never read the same last position
+        Visit.objects.select_for_update().get(pk=visit.pk)
         last = visit.agenda.aggregate(last=Max("position"))["last"] or 0
         item = AgendaItem(network=visit.network, visit=visit, position=last + 1)
     for name, value in values.items():
@@ -169,6 +170,7 @@ def save_rule(programme, *, rule=None, target, milestone_kind, offsets, by):
 
     rule = rule or ReminderRule(network=programme.network, programme=programme)
     rule.target, rule.milestone_kind, rule.offsets = target, milestone_kind, offsets
+    rule.full_clean(exclude=["network", "programme"])  # offsets of at most a year, whoever calls
     rule.save()
     audit(programme.network, by=by, action="reminders.rule_saved", subject=str(programme), offsets=offsets)
     return rule
