@@ -18,6 +18,12 @@ def check_editable(benchmark):
         raise PublishedBenchmarkError()
 
 
+def _lock(benchmark):
+    """The benchmark row, locked for a change of its factors' numbering (two factors added at once
+    would read the same last number), with its status as stored now."""
+    return Benchmark.objects.select_for_update().get(pk=benchmark.pk)
+
+
 @transaction.atomic
 def save_benchmark(form, *, by):
     if form.instance.pk:
@@ -31,7 +37,7 @@ def save_benchmark(form, *, by):
 def save_key_factor(form, *, questions, by):
     """Save a key factor of a draft with its guiding questions (given in order)."""
     factor = form.save(commit=False)
-    check_editable(factor.benchmark)
+    check_editable(_lock(factor.benchmark))
     if factor.number is None:
         factor.number = (factor.benchmark.key_factors.aggregate(top=Max("number"))["top"] or 0) + 1
     factor.save()
@@ -58,7 +64,7 @@ def delete_key_factor(factor, *, by):
 @transaction.atomic
 def move_key_factor(factor, *, up, by):
     """Swap a key factor with its neighbour, so the numbering stays 1, 2, 3…"""
-    check_editable(factor.benchmark)
+    check_editable(_lock(factor.benchmark))
     siblings = factor.benchmark.key_factors.select_for_update()
     neighbour = (siblings.filter(number__lt=factor.number).order_by("-number") if up
                  else siblings.filter(number__gt=factor.number).order_by("number")).first()
@@ -78,7 +84,7 @@ def move_key_factor(factor, *, up, by):
 @transaction.atomic
 def save_context_factor(form, *, by):
     factor = form.save(commit=False)
-    check_editable(factor.benchmark)
+    check_editable(_lock(factor.benchmark))
     if factor.pk is None:
         factor.order = (factor.benchmark.context_factors.aggregate(top=Max("order"))["top"] or 0) + 1
     factor.save()

@@ -74,6 +74,12 @@ def _editable(template):
         raise TemplateInUseError()
 
 
+def _lock(template):
+    """Lock the template row for a change of its numbering: two questions added at once would
+    otherwise both read the same last number, and their renumberings wait on each other."""
+    QuestionnaireTemplate.objects.select_for_update().get(pk=template.pk)
+
+
 def options_from_lines(kind, lines):
     """The options of a choice or table question from the lines a coordinator typed."""
     labels = [line.strip() for line in lines.splitlines() if line.strip()]
@@ -96,6 +102,7 @@ def lines_from_options(question):
 @transaction.atomic
 def save_question(template, section, form, *, by):
     """Add a question at the end of `section`, or reword the form's question; numbers stay 1…n."""
+    _lock(template)
     _editable(template)
     question = form.save(commit=False)
     created = question.pk is None
@@ -114,6 +121,7 @@ def save_question(template, section, form, *, by):
 
 @transaction.atomic
 def delete_question(template, question, *, by):
+    _lock(template)
     _editable(template)
     if question.section.questions.count() == 1:
         raise LastQuestionError()

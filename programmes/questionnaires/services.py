@@ -167,6 +167,7 @@ class NothingToSubmitError(TenancyError):
 @transaction.atomic
 def submit_version(response, *, label, by):
     """Freeze every answer as they are now, under a name the mentee chooses."""
+    Response.objects.select_for_update().get(pk=response.pk)  # one number per version, however many submit
     answers = {str(a.question_id): a.text for a in response.answers.all() if a.text}
     if not answers:
         raise NothingToSubmitError()

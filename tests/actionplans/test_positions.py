@@ -3,46 +3,15 @@ moment: the plan row is locked for every change of the order, and the database r
 with one number. The concurrent tests use real transactions on PostgreSQL, one connection per
 thread (SQLite takes one writer at a time, so there is no race to test there)."""
 
-import threading
-
 import pytest
 from django.db import IntegrityError, connection, transaction
 from django_scopes import scope, scopes_disabled
 
 from programmes.actionplans import services
 from programmes.actionplans.models import Action
+from tests.concurrency.threads import require_postgresql, run_together
 
 from .conftest import add
-
-
-def _require_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("concurrent writers need PostgreSQL (run with DATABASE_URL=postgres://…)")
-
-
-def _run_together(network, jobs):
-    """Run each job in its own thread and database connection, all starting at once; return the
-    exceptions they raised."""
-    barrier = threading.Barrier(len(jobs))
-    errors = []
-
-    def run(job):
-        try:
-            barrier.wait(timeout=30)
-            with scope(network=network):
-                job()
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not any(thread.is_alive() for thread in threads), "a writer is stuck"
-    return errors
 
 
 def _positions(plan):
@@ -53,14 +22,14 @@ def _positions(plan):
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_actions_added_at_the_same_moment_get_numbers_of_their_own(network_a, plan):
-    _require_postgresql()
+    require_postgresql()
     writers, rows_each = 8, 6
 
     def writer(index):
         return lambda: [services.add_action(plan, values={"action": f"Writer {index}, row {n}"}, by=None)
                         for n in range(rows_each)]
 
-    errors = _run_together(network_a, [writer(index) for index in range(writers)])
+    errors = run_together(network_a, [writer(index) for index in range(writers)])
     assert errors == []
     assert _positions(plan) == list(range(1, writers * rows_each + 1))
 
@@ -68,7 +37,7 @@ def test_actions_added_at_the_same_moment_get_numbers_of_their_own(network_a, pl
 @pytest.mark.services
 @pytest.mark.django_db(transaction=True)
 def test_rows_moved_and_removed_while_others_add_keep_numbers_one_to_n(network_a, plan):
-    _require_postgresql()
+    require_postgresql()
     first_rows = [add(plan, f"Row {n}") for n in range(12)]
 
     def adder():
@@ -88,7 +57,7 @@ def test_rows_moved_and_removed_while_others_add_keep_numbers_one_to_n(network_a
     def reorderer():
         services.reorder(plan, [row.pk for row in reversed(first_rows[:10])], by=None)
 
-    errors = _run_together(network_a, [adder, adder, mover(-1), mover(+1), remover, reorderer])
+    errors = run_together(network_a, [adder, adder, mover(-1), mover(+1), remover, reorderer])
     assert errors == []
     assert _positions(plan) == list(range(1, 12 - 2 + 2 * 6 + 1))
 

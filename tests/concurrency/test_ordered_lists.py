@@ -1,0 +1,114 @@
+"""Every list that is appended to with "the last number + 1" gets numbers of its own when people
+add at the same moment: agenda items of a visit, key factors and context factors of a benchmark,
+questions of an adapted needs analysis, submitted versions of a questionnaire. The parent row is
+locked for the add. Real concurrent transactions on PostgreSQL, one connection per thread."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from django_scopes import scope, scopes_disabled
+
+from programmes.benchmarks import services as benchmark_services
+from programmes.benchmarks.forms import ContextFactorForm, KeyFactorForm
+from programmes.benchmarks.models import ContextFactor, KeyFactor
+from programmes.questionnaires import adaptation
+from programmes.questionnaires import services as questionnaire_services
+from programmes.questionnaires.forms import QuestionForm
+from programmes.questionnaires.models import Question, Submission
+from programmes.visits import services as visit_services
+from tests.concurrency.threads import require_postgresql, run_together
+from tests.factories import BenchmarkFactory, MentorshipFactory, ProgrammeFactory
+
+pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+WRITERS, EACH = 6, 4
+
+
+def _writers(job):
+    return [lambda index=index: [job(index, n) for n in range(EACH)] for index in range(WRITERS)]
+
+
+@pytest.fixture(autouse=True)
+def _postgresql():
+    require_postgresql()
+
+
+def test_agenda_items_added_at_once_get_positions_of_their_own(network_a):
+    programme = ProgrammeFactory(network=network_a)
+    starts = timezone.now() + timedelta(days=30)
+    with scope(network=network_a):
+        visit = visit_services.plan_visit(programme=programme, by=None, values={
+            "kind": "training", "starts_at": starts, "ends_at": starts + timedelta(hours=6),
+            "time_zone": "Europe/Rome"})
+
+    def add(index, n):
+        visit_services.save_agenda_item(visit, values={"title": f"Session {index}.{n}", "day": 1}, by=None)
+
+    assert run_together(network_a, _writers(add)) == []
+    with scopes_disabled():
+        positions = sorted(visit.agenda.values_list("position", flat=True))
+    assert len(positions) == WRITERS * EACH and len(set(positions)) == len(positions)
+
+
+def test_key_factors_added_at_once_get_numbers_of_their_own(network_a):
+    benchmark = BenchmarkFactory(network=network_a)
+
+    def add(index, n):
+        form = KeyFactorForm({"title": f"Factor {index}.{n}", "rationale": "Because."}, network=network_a,
+                             benchmark=benchmark)
+        assert form.is_valid(), form.errors
+        benchmark_services.save_key_factor(form, questions=[], by=None)
+
+    assert run_together(network_a, _writers(add)) == []
+    with scopes_disabled():
+        numbers = sorted(KeyFactor.objects.filter(benchmark=benchmark).values_list("number", flat=True))
+    assert numbers == list(range(1, WRITERS * EACH + 1))
+
+
+def test_context_factors_added_at_once_get_places_of_their_own(network_a):
+    benchmark = BenchmarkFactory(network=network_a)
+
+    def add(index, n):
+        form = ContextFactorForm({"title": f"Context {index}.{n}"}, network=network_a, benchmark=benchmark)
+        assert form.is_valid(), form.errors
+        benchmark_services.save_context_factor(form, by=None)
+
+    assert run_together(network_a, _writers(add)) == []
+    with scopes_disabled():
+        orders = sorted(ContextFactor.objects.filter(benchmark=benchmark).values_list("order", flat=True))
+    assert orders == list(range(1, WRITERS * EACH + 1))
+
+
+def test_questions_added_at_once_keep_the_numbering_one_to_n(network_a):
+    programme = ProgrammeFactory(network=network_a)
+    with scope(network=network_a):
+        template = adaptation.adapt_for_programme(programme, language="en", by=None)
+        sections = list(template.sections.order_by("order"))
+        shipped = Question.objects.filter(section__template=template).count()
+
+    def add(index, n):
+        form = QuestionForm({"text": f"Question {index}.{n}", "kind": "long_text"})
+        assert form.is_valid(), form.errors
+        adaptation.save_question(template, sections[(index + n) % len(sections)], form, by=None)
+
+    assert run_together(network_a, _writers(add)) == []
+    with scopes_disabled():
+        numbers = sorted(Question.objects.filter(section__template=template).values_list("number", flat=True))
+    assert numbers == list(range(1, shipped + WRITERS * EACH + 1))
+
+
+def test_versions_submitted_at_once_get_numbers_of_their_own(network_a):
+    mentorship = MentorshipFactory(network=network_a)
+    with scope(network=network_a):
+        response = questionnaire_services.start_response(mentorship, kind="annex2", language="en", by=None)
+        question = Question.objects.filter(section__template=response.template).first()
+        questionnaire_services.save_answer(response, question, text="Our needs.", based_on_version=0, by=None)
+
+    def submit(index, n):
+        questionnaire_services.submit_version(response, label=f"Version {index}.{n}", by=None)
+
+    assert run_together(network_a, _writers(submit)) == []
+    with scopes_disabled():
+        numbers = sorted(Submission.objects.filter(response=response).values_list("number", flat=True))
+    assert numbers == list(range(1, WRITERS * EACH + 1))

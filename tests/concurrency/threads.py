@@ -1,0 +1,38 @@
+"""Real concurrent transactions for tests: each job in its own thread, hence its own database
+connection, all released at once. Races need PostgreSQL: SQLite takes one writer at a time."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django_scopes import scope
+
+
+def require_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrent writers need PostgreSQL (run with DATABASE_URL=postgres://…)")
+
+
+def run_together(network, jobs):
+    """Run every job at the same moment, each in its own transaction(s) and connection, inside the
+    network's scope; return the exceptions they raised."""
+    barrier = threading.Barrier(len(jobs))
+    errors = []
+
+    def run(job):
+        try:
+            barrier.wait(timeout=30)
+            with scope(network=network):
+                job()
+        except Exception as error:  # noqa: BLE001 - the test reports it
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads), "a writer is stuck"
+    return errors
