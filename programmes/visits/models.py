@@ -249,8 +249,14 @@ class FailureKind(models.TextChoices):
 class ReminderDelivery(TenantModel):
     """One e-mail to one person about one event. The unique keys — a reminder once per (rule, event,
     recipient, offset), an update notice once per (rule, event, recipient, version of the event) —
-    are what make two workers or two overlapping sweeps send it only once. A rule that cannot be
-    used fails its deliveries with offset 0 (no real offset is 0), saying why in `failure`."""
+    are what make two overlapping sweeps record it only once; the claim (`claimed_by`, `claimed_at`)
+    is what makes two copies of the send task send it only once (`sending.py`).
+
+    A pending delivery with `claimed_at` set has been queued by a sweep (or waits for its retry
+    until then); a sending one is held by the task copy that claimed it at `claimed_at`. A claim
+    older than `reminders.STALE_CLAIM` belongs to a message or a worker that was lost, and is taken
+    over. A rule that cannot be used fails its deliveries with offset 0 (no real offset is 0),
+    saying why in `failure`."""
 
     rule = models.ForeignKey(ReminderRule, on_delete=models.CASCADE, related_name="deliveries")
     event_type = models.CharField(max_length=20)  # "visit" or "milestone"
@@ -262,7 +268,8 @@ class ReminderDelivery(TenantModel):
     due_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING)
     claimed_by = models.CharField(max_length=40, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)  # claims by a send task, the lost ones included
     failure = models.CharField(max_length=20, choices=FailureKind.choices, blank=True)
     last_error = models.CharField(max_length=300, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -52,6 +52,10 @@ UNIT_MINUTES = {"h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
 # Who hears about milestones and, when nobody was invited, about a visit.
 PARTY_ROLES = {"mentee_team", "mentor_team", "mentee_association", "mentor_association"}
 MILESTONE_TIME = time(9, 0)  # milestones have a date; they are "due" at 9:00 in the network's time zone
+# A claim is a promise that a task is at work: one older than this was lost with its message or
+# its worker (killed mid-send), and is taken over; it is longer than any send and any retry's wait.
+STALE_CLAIM = timedelta(minutes=30)
+MAX_ATTEMPTS = 5
 
 
 class InvalidOffset(ValueError):
@@ -274,16 +278,35 @@ def _cancel_pending_of_gone_visits():
         .update(status=DeliveryStatus.CANCELLED)
 
 
+def _queueable(now):
+    """Deliveries a sweep may queue: waiting ones, ones queued so long ago that their message must
+    be lost, and ones whose worker stopped mid-send (the task's own claim keeps a late original
+    copy from sending too)."""
+    stale = now - STALE_CLAIM
+    waiting = Q(status=DeliveryStatus.PENDING) & (Q(claimed_at__isnull=True) | Q(claimed_at__lt=stale))
+    return waiting | Q(status=DeliveryStatus.SENDING, claimed_at__lt=stale, attempts__lt=MAX_ATTEMPTS)
+
+
 def claim(now, *, limit=BATCH):
-    """Take up to `limit` pending deliveries for this sweep alone; returns their ids."""
+    """Queue up to `limit` deliveries for this sweep alone; returns their ids. They stay pending:
+    the task that sends one claims it for itself first."""
     token = uuid.uuid4().hex
     with transaction.atomic():
         ids = list(ReminderDelivery.objects.select_for_update(skip_locked=True)
-                   .filter(status=DeliveryStatus.PENDING, due_at__lte=now).order_by("due_at", "pk")
+                   .filter(_queueable(now), due_at__lte=now).order_by("due_at", "pk")
                    .values_list("pk", flat=True)[:limit])
-        ReminderDelivery.objects.filter(pk__in=ids, status=DeliveryStatus.PENDING).update(
-            status=DeliveryStatus.SENDING, claimed_by=token)
+        ReminderDelivery.objects.filter(_queueable(now), pk__in=ids).update(
+            status=DeliveryStatus.PENDING, claimed_by=token, claimed_at=now)
     return list(ReminderDelivery.objects.filter(pk__in=ids, claimed_by=token).values_list("pk", flat=True))
+
+
+def _give_up_lost_sends(now):
+    """A delivery whose every claim was lost mid-send (a worker killed each time, perhaps by this
+    very message) is failed, not taken over for ever."""
+    ReminderDelivery.objects.filter(status=DeliveryStatus.SENDING, claimed_at__lt=now - STALE_CLAIM,
+                                    attempts__gte=MAX_ATTEMPTS).update(
+        status=DeliveryStatus.FAILED, failure=FailureKind.SENDING,
+        last_error="The worker stopped while sending it, at every try.")
 
 
 def sweep(now=None, *, enqueue):
@@ -294,6 +317,7 @@ def sweep(now=None, *, enqueue):
     claimed = []
     with scopes_disabled():  # the sweep serves every network; each delivery carries its network
         record(now)
+        _give_up_lost_sends(now)
         for _ in range(MAX_BATCHES_PER_SWEEP):
             batch = claim(now)
             for delivery_id in batch:
