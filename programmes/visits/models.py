@@ -179,23 +179,26 @@ MAX_OFFSET = 365 * 24 * 60  # minutes: a reminder goes at most a year before its
 
 
 def _shown(value):
-    text = f"{value.bit_length()}-bit number" if isinstance(value, int) and value.bit_length() > 256 else repr(value)
+    text = f"<{value.bit_length()}-bit int>" if isinstance(value, int) and value.bit_length() > 256 else repr(value)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
 def offsets_problem(offsets):
     """Why stored offsets cannot be used, or "" when they can: whatever reached the database, the
     sweep only reads a list of whole minutes, each more than zero and at most a year (a larger
-    one once overflowed the sweep's date arithmetic and stopped every network's reminders)."""
+    one once overflowed the sweep's date arithmetic and stopped every network's reminders).
+
+    The answer is a technical detail in the style of an exception (it is stored in `last_error`
+    beside the translated `FailureKind`, which is what says why in the reader's language)."""
     if not isinstance(offsets, list) or not offsets:
-        return f"the durations {_shown(offsets)} are not a list of minutes"
+        return f"TypeError: offsets={_shown(offsets)}"
     for offset in offsets:
         if isinstance(offset, bool) or not isinstance(offset, int):
-            return f"{_shown(offset)} is not a number of minutes"
+            return f"TypeError: offset={_shown(offset)}"
         if offset > MAX_OFFSET:
-            return f"{_shown(offset)} minutes is more than a year ({MAX_OFFSET} minutes)"
+            return f"ValueError: offset={_shown(offset)} > {MAX_OFFSET}"
         if offset <= 0:
-            return f"{_shown(offset)} minutes is not a duration before the event"
+            return f"ValueError: offset={_shown(offset)} <= 0"
     return ""
 
 

@@ -306,7 +306,7 @@ def _give_up_lost_sends(now):
     ReminderDelivery.objects.filter(status=DeliveryStatus.SENDING, claimed_at__lt=now - STALE_CLAIM,
                                     attempts__gte=MAX_ATTEMPTS).update(
         status=DeliveryStatus.FAILED, failure=FailureKind.SENDING,
-        last_error="The worker stopped while sending it, at every try.")
+        last_error="WorkerLost: every claim expired mid-send")
 
 
 def sweep(now=None, *, enqueue):

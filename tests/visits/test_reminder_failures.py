@@ -85,7 +85,7 @@ def test_a_broken_rule_of_one_network_stops_no_other_reminder(client, network_a,
         failed = list(ReminderDelivery.objects.filter(rule=broken))
     assert {d.recipient.email for d in failed} == {"giulia@capaci.example", "pieter@mechelen.example"}
     assert {(d.status, d.failure) for d in failed} == {(DeliveryStatus.FAILED, FailureKind.RULE)}
-    assert "more than a year" in failed[0].last_error
+    assert failed[0].last_error == "ValueError: offset=143999999999999999998560 > 525600"
     assert _sweep(VISIT_START - datetime.timedelta(hours=20)) == []  # failed once, not again at every sweep
     page = _rules_page(client, network_a, mentorship.programme).content.decode()
     assert "Reminders that could not be sent" in page and "The durations of its rule cannot be used" in page
@@ -93,6 +93,20 @@ def test_a_broken_rule_of_one_network_stops_no_other_reminder(client, network_a,
     assert "This rule cannot be used" in page  # beside the rule itself
     other_page = _rules_page(client, network_b, other_network.programme).content.decode()
     assert "Reminders that could not be sent" not in other_page and "Capaci" not in other_page
+
+
+@pytest.mark.parametrize("offsets", ["14d", [None], [], {"days": 14}, [-60]])
+def test_a_rule_whose_offsets_are_not_minutes_fails_the_same_way(client, network_a, mentorship, people, offsets):
+    with scopes_disabled():
+        broken = ReminderRule.objects.create(network=network_a, programme=mentorship.programme, target="visits",
+                                             offsets=offsets)
+    _visit(mentorship)
+    _sweep(VISIT_START - datetime.timedelta(days=1))
+    assert len(_to("giulia@capaci.example")) == 1
+    with scopes_disabled():
+        assert {d.failure for d in ReminderDelivery.objects.filter(rule=broken)} == {FailureKind.RULE}
+    reply = _rules_page(client, network_a, mentorship.programme)
+    assert reply.status_code == 200 and "This rule cannot be used" in reply.content.decode()
 
 
 def test_a_visit_that_cannot_be_written_fails_alone_and_at_once(client, network_a, mentorship, people):
