@@ -4,16 +4,18 @@ Beat runs `sweep` every few minutes. It works out which reminders are due, recor
 deliveries — only those not recorded yet, and the unique key (rule, event, recipient, offset,
 kind, sequence) makes a racing sweep's insert a no-op — then claims pending deliveries batch by
 batch with SELECT … FOR UPDATE SKIP LOCKED, so two overlapping sweeps never hand the same
-delivery to a worker, and queues one task per claimed delivery as each batch is claimed. Reading
-what is due takes the same queries for 10 reminders as for 10,000; recording and claiming take
-one insert and one claim per batch of 500.
+delivery to a worker, and queues one task per claimed delivery as each batch is claimed. The
+task claims its delivery again for itself before it sends (`sending.py`), so a redelivered copy
+of it sends nothing; a claim lost with its message or its worker is queued again once stale.
+Reading what is due takes the same queries for 10 reminders as for 10,000 (per network);
+recording and claiming take one insert and one claim per batch of 500.
 
 For an event and a person only the latest due offset is sent: a visit planned two days ahead gets
 its "2 days before" reminder, not also a late "14 days before" one.
 
-One network's data never stops another's reminders: each network is recorded on its own, a rule
-whose offsets cannot be used fails its own deliveries (with the reason, for the coordinators'
-reminders page) instead of raising, and its bound keeps the others' reading to their own horizon.
+One network's data never stops another's reminders: each network is recorded on its own (its
+own horizon, its own transaction), and a rule whose offsets cannot be used fails its own
+deliveries, with the reason for the coordinators' reminders page, instead of raising.
 """
 
 import logging
