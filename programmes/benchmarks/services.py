@@ -117,6 +117,7 @@ def publish(benchmark, *, by):
 def start_new_draft(benchmark, *, by):
     """Copy a published version into the next version, as a draft to edit."""
     versions = Benchmark.objects.filter(network=benchmark.network, lineage=benchmark.lineage)
+    list(versions.select_for_update())  # every version locked: a second press waits, then finds the draft
     if versions.filter(status=BenchmarkStatus.DRAFT).exists():
         raise DraftExistsError()
     data = exchange.to_data(benchmark)

@@ -46,7 +46,12 @@ def adapt_for_programme(programme, *, language, by, kind=Kind.NEEDS_ANALYSIS):
 
 @transaction.atomic
 def new_version(template, *, by):
-    copy = _copy(template, programme=template.programme, version=template.version + 1)
+    """A copy of `template` numbered after the programme's latest version. The versions are locked
+    first and the latest is read after the lock, so two made at once get numbers of their own."""
+    versions = QuestionnaireTemplate.objects.filter(programme=template.programme, kind=template.kind)
+    list(versions.select_for_update())
+    latest = versions.aggregate(latest=Max("version"))["latest"]
+    copy = _copy(template, programme=template.programme, version=latest + 1)
     audit(template.network, by=by, action="questionnaire.new_version", subject=f"{copy} – {template.programme}",
           version=copy.version)
     return copy

@@ -112,3 +112,28 @@ def test_versions_submitted_at_once_get_numbers_of_their_own(network_a):
     with scopes_disabled():
         numbers = sorted(Submission.objects.filter(response=response).values_list("number", flat=True))
     assert numbers == list(range(1, WRITERS * EACH + 1))
+
+
+def test_new_drafts_of_a_benchmark_started_at_once_make_one_draft(network_a):
+    from programmes.benchmarks.errors import DraftExistsError
+    from programmes.benchmarks.models import Benchmark
+    from tests.factories import KeyFactorFactory
+
+    benchmark = BenchmarkFactory(network=network_a, status="published")
+    KeyFactorFactory(network=network_a, benchmark=benchmark)
+    errors = run_together(network_a, [lambda: benchmark_services.start_new_draft(benchmark, by=None)] * WRITERS)
+    assert len(errors) == WRITERS - 1 and all(isinstance(error, DraftExistsError) for error in errors), errors
+    with scopes_disabled():
+        assert sorted(Benchmark.objects.filter(lineage=benchmark.lineage).values_list("version", flat=True)) == [1, 2]
+
+
+def test_new_versions_of_an_adapted_template_made_at_once_get_numbers_of_their_own(network_a):
+    from programmes.questionnaires.models import QuestionnaireTemplate
+
+    programme = ProgrammeFactory(network=network_a)
+    with scope(network=network_a):
+        template = adaptation.adapt_for_programme(programme, language="en", by=None)
+    assert run_together(network_a, [lambda: adaptation.new_version(template, by=None)] * WRITERS) == []
+    with scopes_disabled():
+        versions = sorted(QuestionnaireTemplate.objects.filter(programme=programme).values_list("version", flat=True))
+    assert versions == list(range(1, WRITERS + 2))
