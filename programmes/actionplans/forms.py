@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.benchmarks.models import KeyFactor
 from programmes.questionnaires.models import Question
 from programmes.tenancy.ids import IdMultipleChoiceField
+from programmes.tenancy.limits import limit_model_form_text
 
 from .models import Action, ProgressStatus
 
@@ -57,6 +58,7 @@ class ActionForm(forms.ModelForm):
 
     def __init__(self, *args, needs, key_factors, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_model_form_text(self)  # the long cells of a row; their table keeps TextField without a limit
         self.fields["needs"].queryset = needs
         self.fields["needs"].label_from_instance = lambda q: f"{q.number}. {q.text}"
         self.fields["key_factors"].queryset = key_factors

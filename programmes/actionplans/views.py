@@ -18,6 +18,7 @@ from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
 from programmes.tenancy import fragments
 from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
 from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import selectors, services
@@ -273,12 +274,16 @@ def comment(request, network, pk, action_pk):
     mentorship = _mentorship(request, pk, "actionplans.comment")
     plan = _plan_or_404(mentorship)
     action = selectors.get_action(plan, action_pk)
-    text = request.POST.get("text", "").strip()
-    if not text:
-        messages.error(request, _("Write a comment before sending it."))
+    try:
+        text = posted_text(request.POST, "text", limit=COMMENT)
+    except TextRefused as refused:
+        messages.error(request, _("The comment was not added: %(reason)s") % {"reason": refused.message})
     else:
-        services.comment(action, text=text, by=request.user)
-        messages.success(request, _("Your comment was added."))
+        if not text:
+            messages.error(request, _("Write a comment before sending it."))
+        else:
+            services.comment(action, text=text, by=request.user)
+            messages.success(request, _("Your comment was added."))
     return redirect(_url(mentorship, f"#action-{action.pk}"))
 
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from programmes.tenancy.limits import COMMENT, LimitedTextField
+
 from .models import Level
 
 
@@ -11,15 +13,15 @@ class RatingForm(forms.Form):
         label=_("How far is this key factor in place in your city?"), choices=Level.choices, coerce=int,
         required=False, empty_value=None, widget=forms.RadioSelect,
     )
-    evidence = forms.CharField(label=_("Evidence"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                               help_text=_("What shows this: services, figures, documents."))
+    evidence = LimitedTextField(label=_("Evidence"), required=False,
+                                help_text=_("What shows this: services, figures, documents."))
     is_focus = forms.BooleanField(label=_("Make this key factor a focus of the mentoring"), required=False)
 
     def __init__(self, *args, questions, **kwargs):
         super().__init__(*args, **kwargs)
         self.questions = list(questions)
         for question in self.questions:
-            self.fields[f"answer_{question.pk}"] = forms.CharField(
+            self.fields[f"answer_{question.pk}"] = LimitedTextField(
                 label=question.text, required=False, widget=forms.Textarea(attrs={"rows": 2})
             )
 
@@ -34,4 +36,4 @@ class RatingForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("Your comment"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
+    text = LimitedTextField(label=_("Your comment"), max_length=COMMENT)

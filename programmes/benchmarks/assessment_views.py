@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.tenancy.access import apply_change, require, save_status
 from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.limits import LONG_TEXT, TextRefused, posted_text
 from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import assessment_selectors as selectors
@@ -106,8 +107,11 @@ def comment(request, network, pk, round, factor_pk):
     if form.is_valid():
         services.comment(rating, text=form.cleaned_data["text"], by=request.user)
         messages.success(request, _("Your comment was added."))
-    else:
+    elif not request.POST.get("text", "").strip():
         messages.error(request, _("Write a comment before sending it."))
+    else:
+        messages.error(request, _("The comment was not added: %(reason)s")
+                       % {"reason": " ".join(form.errors["text"])})
     return redirect("self_assessment_rate", network=network, pk=pk, round=round, factor_pk=factor_pk)
 
 
@@ -115,8 +119,13 @@ def comment(request, network, pk, round, factor_pk):
 def context(request, network, pk, round):
     mentorship = _mentorship(request, pk, "benchmarks.rate")
     assessment = selectors.get_assessment(mentorship, _round(round))
-    weights = {w.pk: (request.POST.get(f"weighs_{w.pk}") == "on", request.POST.get(f"note_{w.pk}", "").strip())
-               for w in assessment.context_weights.all()}
+    try:
+        weights = {w.pk: (request.POST.get(f"weighs_{w.pk}") == "on",
+                          posted_text(request.POST, f"note_{w.pk}", limit=LONG_TEXT))
+                   for w in assessment.context_weights.all()}
+    except TextRefused as refused:
+        messages.error(request, _("The context factors were not saved: %(reason)s") % {"reason": refused.message})
+        return _back(mentorship)
     apply_change(request, lambda: services.note_context(assessment, weights=weights, by=request.user),
                  _("The context factors were saved."))
     return _back(mentorship)

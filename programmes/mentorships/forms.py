@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.directory.models import Association, City
 from programmes.tenancy.forms import TenantModelForm
 from programmes.tenancy.ids import IdMultipleChoiceField
+from programmes.tenancy.limits import LONG_TEXT, LimitedTextField, with_limit
 
 from .models import CitySide, Milestone, MilestoneKind, Phase, Programme, ProgrammeRole
 
@@ -25,6 +26,7 @@ class ProgrammeForm(TenantModelForm):
         super().__init__(*args, **kwargs)
         self.fields["planned_visits"].widget.attrs.update(min=1, max=10)
         self.fields["max_focus_factors"].widget.attrs.update(min=1, max=10)
+        self.fields["description"].help_text = with_limit(self.fields["description"].help_text, LONG_TEXT)
         # Only published (frozen) versions: a self-assessment must not change under a city's feet.
         self.fields["benchmark"].queryset = self.fields["benchmark"].queryset.filter(status="published")
 
@@ -77,8 +79,7 @@ class MentorshipForm(forms.Form):
     """A mentorship and its cities: a mentee and a mentor for pairs, several peers for a community."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
-    focus = forms.CharField(label=_("Focus"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                            help_text=_("What the mentee city wants to change."))
+    focus = LimitedTextField(label=_("Focus"), required=False, help_text=_("What the mentee city wants to change."))
     phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices, initial=Phase.PREPARATION)
     mentee_city = forms.ModelChoiceField(label=_("Mentee city"), queryset=City.objects.none(), required=False)
     mentee_association = forms.ModelChoiceField(
@@ -147,11 +148,11 @@ class MentorshipForm(forms.Form):
 
 
 class MentorshipContentForm(forms.Form):
-    private_notes = forms.CharField(
+    private_notes = LimitedTextField(
         label=_("Private notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Seen only by the people taking part in this mentorship."),
     )
-    shared_summary = forms.CharField(
+    shared_summary = LimitedTextField(
         label=_("Summary shared with the programme"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the mentorship chooses to tell the programme's coordinators and facilitators."),
     )

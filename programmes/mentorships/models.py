@@ -8,11 +8,20 @@ participants are kept as history (who, when, what).
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from programmes.directory.models import Association, City
 from programmes.tenancy.history import TenantHistory
+from programmes.tenancy.limits import LONG_TEXT
 from programmes.tenancy.models import TenantModel
+
+
+def at_most_long_text(model, field):
+    """The database refuses more text in `field` than a form accepts (TextField's max_length is the form's)."""
+    return models.CheckConstraint(condition=LessThanOrEqual(Length(field), LONG_TEXT),
+                                  name=f"{model}_{field}_at_most_long_text")
 
 
 class ProgrammeFormat(models.TextChoices):
@@ -30,7 +39,7 @@ class ProgrammeStatus(models.TextChoices):
 class Programme(TenantModel):
     title = models.CharField(_("title"), max_length=200)
     theme = models.CharField(_("theme or policy area"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), blank=True, max_length=LONG_TEXT)
     languages = models.CharField(
         _("working languages"), max_length=200, blank=True, help_text=_("For example: English, Italian, Greek.")
     )
@@ -66,6 +75,7 @@ class Programme(TenantModel):
         verbose_name_plural = _("programmes")
         ordering = ["-start_date", "title"]
         constraints = [
+            at_most_long_text("programme", "description"),
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
                 name="programme_ends_after_it_starts",
@@ -133,14 +143,17 @@ class Phase(models.TextChoices):
 class Mentorship(TenantModel):
     programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="mentorships")
     title = models.CharField(_("title"), max_length=200)
-    focus = models.TextField(_("focus"), blank=True, help_text=_("What the mentee city wants to change."))
+    focus = models.TextField(_("focus"), blank=True, max_length=LONG_TEXT,
+                             help_text=_("What the mentee city wants to change."))
     phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices, default=Phase.PREPARATION)
     private_notes = models.TextField(
-        _("private notes"), blank=True, help_text=_("Seen only by the people taking part in this mentorship.")
+        _("private notes"), blank=True, max_length=LONG_TEXT,
+        help_text=_("Seen only by the people taking part in this mentorship."),
     )
     shared_summary = models.TextField(
         _("summary shared with the programme"),
         blank=True,
+        max_length=LONG_TEXT,
         help_text=_("What the mentorship chooses to tell the programme's coordinators and facilitators."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
@@ -151,6 +164,7 @@ class Mentorship(TenantModel):
         verbose_name = _("mentorship")
         verbose_name_plural = _("mentorships")
         ordering = ["title"]
+        constraints = [at_most_long_text("mentorship", field) for field in ("focus", "private_notes", "shared_summary")]
 
     def __str__(self):
         return self.title

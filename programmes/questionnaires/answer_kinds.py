@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.limits import LONG_TEXT
 
 from .models import QuestionKind
 
@@ -99,9 +101,12 @@ def clean(question, raw):
 
 def _clean_text(question, text):
     text = text.replace("\r\n", "\n").strip()
-    if question.max_length and len(text) > question.max_length:
+    limit = min(question.max_length or LONG_TEXT, LONG_TEXT)
+    if len(text) > limit:
         raise InvalidAnswer(_("This answer is %(length)s characters long; the limit is %(limit)s.")
-                            % {"length": len(text), "limit": question.max_length})
+                            % {"length": len(text), "limit": limit})
+    if "\x00" in text:
+        raise InvalidAnswer(str(ProhibitNullCharactersValidator.message))
     if question.kind == QuestionKind.NUMBER and text:
         _parse_number(text, error=_("Enter a number, for example 12500."))
     return text
@@ -150,6 +155,8 @@ def _clean_rows(rows, columns, *, all_required):
             if value and column.get("kind") == "number":
                 _parse_number(value, error=_("Row %(row)s: “%(column)s” must be a number.")
                               % {"row": index, "column": column["label"]})
+            if "\x00" in value:
+                raise InvalidAnswer(str(ProhibitNullCharactersValidator.message))
             if len(value) > 300:
                 raise InvalidAnswer(_("Row %(row)s: “%(column)s” is longer than 300 characters.")
                                     % {"row": index, "column": column["label"]})

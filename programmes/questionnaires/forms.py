@@ -1,10 +1,12 @@
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from programmes.benchmarks.models import KeyFactor
 from programmes.directory.models import City
 from programmes.tenancy.forms import TenantModelForm
 from programmes.tenancy.ids import IdMultipleChoiceField
+from programmes.tenancy.limits import LONG_TEXT, SEARCH, limit_model_form_text, with_limit
 
 from .adaptation import lines_from_options
 from .models import GoodPractice, Question, QuestionKind
@@ -37,7 +39,7 @@ class GoodPracticeForm(TenantModelForm):
 
 
 class GoodPracticeSearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH)
     policy_area = forms.ChoiceField(label=_("Policy area"), required=False)
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none(), required=False)
     key_factor = forms.ModelChoiceField(label=_("Key factor"), queryset=KeyFactor.objects.none(), required=False)
@@ -69,10 +71,14 @@ class QuestionForm(forms.ModelForm):
         fields = ["text", "help_text", "kind", "max_length"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "help_text": forms.Textarea(attrs={"rows": 2})}
         labels = {"max_length": _("Maximum length in characters")}
-        help_texts = {"max_length": _("For text answers; leave empty for no limit.")}
+        help_texts = {"max_length": with_limit(_("For text answers; leave empty for the longest answer allowed."),
+                                               LONG_TEXT)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        limit_model_form_text(self)
+        self.fields["max_length"].validators.append(MaxValueValidator(LONG_TEXT))
+        self.fields["max_length"].widget.attrs["max"] = LONG_TEXT
         if self.instance.kind == QuestionKind.CITY_FIGURES:
             # The figures question keeps its kind: its answer feeds the city profile.
             self.fields["kind"].choices = [(QuestionKind.CITY_FIGURES, QuestionKind.CITY_FIGURES.label)]

@@ -15,6 +15,8 @@ from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
 from programmes.tenancy import fragments
 from programmes.tenancy.access import save_status
+from programmes.tenancy.ids import parse_id
+from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
 from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import answer_kinds, selectors, services
@@ -146,14 +148,19 @@ def add_comment(request, network, pk, question_pk, owner):
         raise Http404
     parent = None
     if request.POST.get("parent"):
-        parent = selectors.get_comment(response, request.POST["parent"]) if request.POST["parent"].isdigit() else None
+        parent_pk = parse_id(request.POST["parent"])
+        parent = selectors.get_comment(response, parent_pk) if parent_pk else None
         if parent is None or parent.question_id != question.pk:
             raise Http404
-    text = request.POST.get("text", "").strip()
+    try:
+        text = posted_text(request.POST, "text", limit=COMMENT)
+    except TextRefused as refused:
+        messages.error(request, _("The comment was not added: %(reason)s") % {"reason": refused.message})
+        return _back_to(page, question)
     if not text:
         messages.error(request, _("Write a comment before sending it."))
     else:
-        services.comment(response, question, text=text[:5000], by=request.user, parent=parent)
+        services.comment(response, question, text=text, by=request.user, parent=parent)
         messages.success(request, _("Your comment on question %(number)s was added.") % {"number": question.number})
     return _back_to(page, question)
 

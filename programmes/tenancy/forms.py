@@ -3,6 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .limits import limit_model_form_text
 from .models import Network, Role, TenantModel
 
 
@@ -48,7 +49,8 @@ class TenantModelForm(forms.ModelForm):
     """A ModelForm for a network's rows: the network is set, never typed, and still validated.
 
     Every choice of another tenant row (an association, a city…) offers this network's rows only,
-    so an id from another network is an invalid choice. Django leaves a constraint out of form
+    so an id from another network is an invalid choice. A free-text field without a maximum length
+    gets the common one (programmes.tenancy.limits), said in its help text. Django leaves a constraint out of form
     validation when one of its fields is not on the form; `network` never is, so it is put back,
     or a duplicate name would reach the database as an error. Subclasses declare
     `class Meta(TenantModelForm.Meta)`.
@@ -61,6 +63,7 @@ class TenantModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.network = network
         self.instance.network = network
+        limit_model_form_text(self)
         for field in self.fields.values():
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model is not None and issubclass(model, TenantModel):
