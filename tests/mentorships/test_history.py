@@ -4,8 +4,6 @@ History rows do not carry the fields a model keeps out of its history (a mentors
 notes): the panels must compare only what the history tracks, and never show what it leaves out.
 """
 
-import datetime
-
 import pytest
 from django.urls import reverse
 from django_scopes import scope, scopes_disabled
@@ -13,32 +11,11 @@ from django_scopes import scope, scopes_disabled
 from programmes.mentorships import services
 from programmes.mentorships.models import Mentorship, Participant, Programme
 from tests.factories import MembershipFactory, ParticipantFactory, ProgrammeFacilitatorFactory, UserFactory
+from tests.history import change_every_field
 
 
 def _url(name, **kwargs):
     return reverse(name, kwargs={"network": "network-a", **kwargs})
-
-
-def _changed_value(model_field, current):
-    """A different valid value for any concrete, editable, non-relation field."""
-    if model_field.choices:
-        return next(value for value, _label in model_field.flatchoices if value != current)
-    if isinstance(current, bool):
-        return not current
-    if isinstance(current, int):
-        return current + 1
-    if isinstance(current, datetime.date):
-        return current + datetime.timedelta(days=1)
-    return f"{current} (changed)" if current else f"A new {model_field.name}"
-
-
-def _change_every_tracked_field(obj):
-    """Save `obj` once per editable field, each time with that field changed: one history row each."""
-    for model_field in obj._meta.fields:
-        if model_field.is_relation or model_field.primary_key or not model_field.editable:
-            continue
-        setattr(obj, model_field.attname, _changed_value(model_field, getattr(obj, model_field.attname)))
-        obj.save()
 
 
 @pytest.fixture
@@ -84,9 +61,9 @@ def test_mentorship_page_opens_after_a_coordinator_edits_the_mentorship(client, 
 
 def test_history_panels_show_every_tracked_change_and_never_private_notes(client, network_a, mentorship, readers):
     with scopes_disabled():
-        _change_every_tracked_field(Programme.objects.get(pk=mentorship.programme_id))
-        _change_every_tracked_field(Mentorship.objects.get(pk=mentorship.pk))
-        _change_every_tracked_field(Participant.objects.get(mentorship=mentorship, user=readers["mentee team"]))
+        change_every_field(Programme.objects.get(pk=mentorship.programme_id))
+        change_every_field(Mentorship.objects.get(pk=mentorship.pk))
+        change_every_field(Participant.objects.get(mentorship=mentorship, user=readers["mentee team"]))
         private_notes = Mentorship.objects.get(pk=mentorship.pk).private_notes
     for role, reader in readers.items():
         client.force_login(reader)

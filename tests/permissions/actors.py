@@ -11,15 +11,25 @@ from django.conf import settings
 from django_scopes import scope, scopes_disabled
 
 from programmes.actionplans.services import add_action
+from programmes.benchmarks.models import ContextWeight, SelfAssessment
+from programmes.mentorships.models import Mentorship, Participant, Programme
+from programmes.questionnaires.models import Question
+from programmes.questionnaires.services import save_answer
+from programmes.visits.services import invite
 
 from tests.factories import (
+    AssociationFactory,
+    BenchmarkFactory,
     CityFactory,
+    ContextFactorFactory,
+    KeyFactorFactory,
     MembershipFactory,
     MentorshipFactory,
     ParticipantFactory,
     ProgrammeFacilitatorFactory,
     UserFactory,
 )
+from tests.history import change_every_field
 
 # The columns of the matrix, in order. Anonymous visitors and the admin of another network are
 # not columns: they get the same answer on every URL (sign in; 404), asserted for every row.
@@ -79,6 +89,43 @@ def make_actors(network, objects):
     with scope(network=network):  # a second row, so that the first can move down
         add_action(objects["action"].plan, values={"action": "A welcome desk"}, by=None)
     return actors
+
+
+def matrix_objects(network, objects, actors):
+    """Objects beside the isolation test's, so that an allowed action has something to change:
+    a draft benchmark (the programme's is published, hence frozen), a city and an association
+    that nothing uses (those in use cannot be deleted), saved answers (an empty response has
+    nothing to submit) and the teams invited to the visit and the training (attendance is
+    recorded for those invited), a context factor to weigh in the self-assessment, and a
+    change of every tracked field of the programme, the mentorship and a participant."""
+    with scopes_disabled():
+        draft = BenchmarkFactory(network=network, status="draft", title="A draft benchmark")
+        first, _second = KeyFactorFactory.create_batch(2, network=network, benchmark=draft)
+        spare_association = AssociationFactory(network=network, acronym="SPARE")
+        spare_city = CityFactory(network=network, name="Spare city", association=None)
+        extra = {
+            "draft_benchmark": draft, "draft_key_factor": first,
+            "draft_context_factor": ContextFactorFactory(network=network, benchmark=draft),
+            "spare_association": spare_association, "spare_city": spare_city,
+            "context_weight": ContextWeight.objects.create(
+                network=network, context_factor=objects["context_factor"],
+                self_assessment=SelfAssessment.objects.get(mentorship=objects["mentorship"], round="initial")),
+        }
+        # Every tracked field changed once, so that the history panels of the programme and
+        # mentorship pages show a change of each (what decides who sees the programme stays).
+        change_every_field(Programme.objects.get(pk=objects["programme"].pk),
+                           keep={"status", "format", "uses_benchmark"})
+        change_every_field(Mentorship.objects.get(pk=objects["mentorship"].pk))
+        change_every_field(Participant.objects.get(pk=objects["participant"].pk), keep={"role"})
+    with scope(network=network):
+        for comment, question in ((objects["answer_comment"], objects["question"]),
+                                  (objects["city_comment"], objects["city_question"])):
+            # Another question than the one the matrix answers, so that its version 0 still holds.
+            other = Question.objects.filter(section=question.section).exclude(pk=question.pk).first()
+            save_answer(comment.response, other, based_on_version=0, text="Saved before", by=None)
+        for visit in (objects["visit"], objects["training"]):
+            invite(visit, [actors["mentee team"]], by=None)
+    return extra
 
 
 def rendered_file_for(job):

@@ -9,6 +9,14 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_scopes import scopes_disabled
 
+from programmes.benchmarks.exchange import shipped_files
+
+
+def _exported_benchmark():
+    """The guide's example benchmark as an export file, the way one network shares it with another."""
+    content = shipped_files()["en"].read_bytes()
+    return SimpleUploadedFile("benchmark.json", content, "application/json")
+
 
 def _later(days):
     return (datetime.date.today() + datetime.timedelta(days=days)).isoformat()
@@ -91,15 +99,17 @@ PAYLOADS = {
     "participant_invite": lambda o, a: {"email": "newcomer@a.example", "role": "observer", "language": "en"},
     "benchmark_create": lambda o, a: {"title": "Language learning", "policy_area": "Languages", "language": "en"},
     "benchmark_edit": lambda o, a: {"title": "Language learning", "policy_area": "Languages", "language": "en"},
-    "benchmark_import": lambda o, a: {"file": SimpleUploadedFile("b.json", b"{}", "application/json")},
+    "benchmark_import": lambda o, a: {"file": _exported_benchmark()},
     "benchmark_install_shipped": lambda o, a: {"language": "en"},
     "key_factor_create": lambda o, a: {"title": "Volunteering", "rationale": "Reaches migrants"},
     "key_factor_edit": lambda o, a: {"title": "Volunteering", "rationale": "Reaches migrants"},
-    "key_factor_move": lambda o, a: {"direction": "up"},
+    "key_factor_move": lambda o, a: {"direction": "down"},
     "context_factor_create": lambda o, a: {"title": "National law"},
     "context_factor_edit": lambda o, a: {"title": "National law"},
     "self_assessment_start": lambda o, a: {"round": "final"},
     "self_assessment_rate": lambda o, a: {"level": "2", "evidence": "Two volunteer cafés"},
+    "self_assessment_context": lambda o, a: {f"weighs_{o['context_weight'].pk}": "on",
+                                             f"note_{o['context_weight'].pk}": "National law limits it"},
     "self_assessment_comment": lambda o, a: {"text": "Which cafés?"},
     "support_group": _support_group_member,
     "support_group_member_edit": _support_group_member,

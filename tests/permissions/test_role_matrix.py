@@ -6,7 +6,9 @@ coordinator 200, …", in the order of the columns below. The answers:
 
     200      the page is shown (or, for a POST, the form is shown again with what was wrong)
     ok       a POST that was allowed and changed the database
-    302      sent on with a message, nothing changed (a published benchmark, a started response)
+    302      sent on with a message, nothing changed: only where the data leaves nothing to do
+             (progress before the plan is approved; a response, a round or the adapted template
+             that exists already), so the refusals on those rows are still tested
     400      the form was refused beside its fields, nothing changed
     403/404  refused, and nothing changed in the database
     405      the URL takes only POST
@@ -32,7 +34,7 @@ from django.urls import reverse
 
 from programmes.mentorships.models import ProgrammeRole
 from tests.isolation.test_every_url import TENANT_URLS
-from tests.permissions.actors import COLUMNS, PROGRAMME_ROLES, make_actors, rendered_file_for
+from tests.permissions.actors import COLUMNS, PROGRAMME_ROLES, make_actors, matrix_objects, rendered_file_for
 from tests.permissions.matrix import POST_ACTIONS, database_state, outcome, signed_in_clients
 from tests.permissions.payloads import PAYLOADS
 
@@ -61,29 +63,29 @@ MATRIX = {
     ("benchmark_create", "GET"):                     "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("benchmark_create", "POST"):                    "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("benchmark_detail", "GET"):                     "200 200 200 200 200 200 200 200 200 200 200 200 200",
-    ("benchmark_edit", "GET"):                       "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("benchmark_edit", "POST"):                      "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("benchmark_edit", "GET"):                       "403 200 200 403 403 403 403 403 403 403 403 403 403",
+    ("benchmark_edit", "POST"):                      "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("benchmark_export", "GET"):                     "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("benchmark_import", "GET"):                     "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("benchmark_import", "POST"):                    "403 400 400 403 403 403 403 403 403 403 403 403 403",
+    ("benchmark_import", "POST"):                    "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("benchmark_install_shipped", "GET"):            "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("benchmark_install_shipped", "POST"):           "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("benchmark_list", "GET"):                       "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("benchmark_new_draft", "GET"):                  "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("benchmark_new_draft", "POST"):                 "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("benchmark_publish", "GET"):                    "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("benchmark_publish", "POST"):                   "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("context_factor_create", "GET"):                "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("context_factor_create", "POST"):               "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("benchmark_publish", "POST"):                   "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
+    ("context_factor_create", "GET"):                "403 200 200 403 403 403 403 403 403 403 403 403 403",
+    ("context_factor_create", "POST"):               "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("context_factor_delete", "GET"):                "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("context_factor_delete", "POST"):               "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("context_factor_edit", "GET"):                  "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("context_factor_edit", "POST"):                 "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("context_factor_delete", "POST"):               "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
+    ("context_factor_edit", "GET"):                  "403 200 200 403 403 403 403 403 403 403 403 403 403",
+    ("context_factor_edit", "POST"):                 "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_association", "GET"):                "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("directory_association_contact_new", "GET"):    "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("directory_association_contact_new", "POST"):   "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_association_delete", "GET"):         "403 200 200 403 403 403 403 403 403 403 403 403 403",
-    ("directory_association_delete", "POST"):        "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("directory_association_delete", "POST"):        "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_association_edit", "GET"):           "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("directory_association_edit", "POST"):          "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_association_new", "GET"):            "403 200 200 403 403 403 403 403 403 403 403 403 403",
@@ -94,7 +96,7 @@ MATRIX = {
     ("directory_city_contact_new", "GET"):           "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("directory_city_contact_new", "POST"):          "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_city_delete", "GET"):                "403 200 200 403 403 403 403 403 403 403 403 403 403",
-    ("directory_city_delete", "POST"):               "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("directory_city_delete", "POST"):               "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_city_edit", "GET"):                  "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("directory_city_edit", "POST"):                 "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("directory_city_new", "GET"):                   "403 200 200 403 403 403 403 403 403 403 403 403 403",
@@ -117,14 +119,14 @@ MATRIX = {
     ("good_practice_edit", "GET"):                   "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("good_practice_edit", "POST"):                  "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("good_practice_list", "GET"):                   "200 200 200 200 200 200 200 200 200 200 200 200 200",
-    ("key_factor_create", "GET"):                    "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("key_factor_create", "POST"):                   "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("key_factor_create", "GET"):                    "403 200 200 403 403 403 403 403 403 403 403 403 403",
+    ("key_factor_create", "POST"):                   "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("key_factor_delete", "GET"):                    "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("key_factor_delete", "POST"):                   "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("key_factor_edit", "GET"):                      "403 302 302 403 403 403 403 403 403 403 403 403 403",
-    ("key_factor_edit", "POST"):                     "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("key_factor_delete", "POST"):                   "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
+    ("key_factor_edit", "GET"):                      "403 200 200 403 403 403 403 403 403 403 403 403 403",
+    ("key_factor_edit", "POST"):                     "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("key_factor_move", "GET"):                      "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("key_factor_move", "POST"):                     "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("key_factor_move", "POST"):                     "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("mentor_strengths", "GET"):                     "403 200 200 200 200 403 200 403 200 403 403 403 403",
     ("mentor_strengths_answer", "GET"):              "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("mentor_strengths_answer", "POST"):             "403 ok  ok  403 403 403 ok  403 403 403 403 403 403",
@@ -136,9 +138,9 @@ MATRIX = {
     ("mentor_strengths_start", "GET"):               "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("mentor_strengths_start", "POST"):              "403 302 302 403 403 403 302 403 302 403 403 403 403",
     ("mentor_strengths_submit", "GET"):              "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("mentor_strengths_submit", "POST"):             "403 302 302 403 403 403 302 403 403 403 403 403 403",
+    ("mentor_strengths_submit", "POST"):             "403 ok  ok  403 403 403 ok  403 403 403 403 403 403",
     ("mentorship_choose_mentor", "GET"):             "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("mentorship_choose_mentor", "POST"):            "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("mentorship_choose_mentor", "POST"):            "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("mentorship_content", "GET"):                   "403 403 403 403 403 403 200 200 403 403 403 403 403",
     ("mentorship_content", "POST"):                  "403 403 403 403 403 403 ok  ok  403 403 403 403 403",
     ("mentorship_create", "GET"):                    "403 200 200 403 403 403 403 403 403 403 403 403 403",
@@ -168,7 +170,7 @@ MATRIX = {
     ("needs_analysis_start", "GET"):                 "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("needs_analysis_start", "POST"):                "403 403 403 403 403 403 302 302 302 302 403 403 403",
     ("needs_analysis_submit", "GET"):                "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("needs_analysis_submit", "POST"):               "403 403 403 403 403 403 302 403 403 403 403 403 403",
+    ("needs_analysis_submit", "POST"):               "403 403 403 403 403 403 ok  403 403 403 403 403 403",
     ("network_change_role", "GET"):                  "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("network_change_role", "POST"):                 "403 403 ok  403 403 403 403 403 403 403 403 403 403",
     ("network_home", "GET"):                         "200 200 200 200 200 200 200 200 200 200 200 200 200",
@@ -224,7 +226,7 @@ MATRIX = {
     ("self_assessment_complete", "GET"):             "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("self_assessment_complete", "POST"):            "403 403 403 403 403 403 ok  403 403 403 403 403 403",
     ("self_assessment_context", "GET"):              "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("self_assessment_context", "POST"):             "403 403 403 403 403 403 302 403 403 403 403 403 403",
+    ("self_assessment_context", "POST"):             "403 403 403 403 403 403 ok  403 403 403 403 403 403",
     ("self_assessment_rate", "GET"):                 "403 403 403 403 403 403 200 200 200 200 200 200 403",
     ("self_assessment_rate", "POST"):                "403 403 403 403 403 403 ok  403 403 403 403 403 403",
     ("self_assessment_start", "GET"):                "405 405 405 405 405 405 405 405 405 405 405 405 405",
@@ -242,7 +244,7 @@ MATRIX = {
     ("training_agenda_edit", "GET"):                 "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("training_agenda_edit", "POST"):                "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("training_attendance", "GET"):                  "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("training_attendance", "POST"):                 "403 302 302 403 403 403 403 403 403 403 403 403 403",
+    ("training_attendance", "POST"):                 "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("training_create", "GET"):                      "403 200 200 403 403 403 403 403 403 403 403 403 403",
     ("training_create", "POST"):                     "403 ok  ok  403 403 403 403 403 403 403 403 403 403",
     ("training_detail", "GET"):                      "403 200 200 200 403 403 200 200 200 200 200 200 200",
@@ -267,7 +269,7 @@ MATRIX = {
     ("visit_agenda_edit", "GET"):                    "403 403 403 403 403 403 200 200 403 403 403 403 403",
     ("visit_agenda_edit", "POST"):                   "403 403 403 403 403 403 ok  ok  403 403 403 403 403",
     ("visit_attendance", "GET"):                     "405 405 405 405 405 405 405 405 405 405 405 405 405",
-    ("visit_attendance", "POST"):                    "403 403 403 403 403 403 302 302 403 403 403 403 403",
+    ("visit_attendance", "POST"):                    "403 403 403 403 403 403 ok  ok  403 403 403 403 403",
     ("visit_create", "GET"):                         "403 403 403 403 403 403 200 200 403 403 403 403 403",
     ("visit_create", "POST"):                        "403 403 403 403 403 403 ok  ok  403 403 403 403 403",
     ("visit_detail", "GET"):                         "403 200 200 200 403 403 200 200 200 200 200 200 403",
@@ -287,7 +289,20 @@ MATRIX = {
     ("visit_status", "POST"):                        "403 403 403 403 403 403 ok  ok  403 403 403 403 403",
 }
 
-# URL arguments that differ from the isolation test's: the first row moves down, not up.
+# Where the matrix fills a URL otherwise than the isolation test: the first action row moves
+# down (it is first already), a draft benchmark is edited (a published one is frozen), a city and
+# an association that nothing uses are deleted, and a city that is not the mentee is chosen as
+# mentor.
+DRAFT = {"benchmark": "draft_benchmark", "key_factor": "draft_key_factor",
+         "context_factor": "draft_context_factor"}
+OTHER_OBJECTS = {
+    **{name: DRAFT for name in ("benchmark_edit", "benchmark_publish", "key_factor_create", "key_factor_edit",
+                                "key_factor_delete", "key_factor_move", "context_factor_create",
+                                "context_factor_edit", "context_factor_delete")},
+    "directory_association_delete": {"association": "spare_association"},
+    "directory_city_delete": {"city": "spare_city"},
+    "mentorship_choose_mentor": {"city": "spare_city"},
+}
 URL_ARGUMENTS = {"action_move": {"direction": "down"}}
 
 
@@ -295,7 +310,11 @@ def _url(name, objects):
     fills = TENANT_URLS[name] or {}
     if isinstance(fills, str):
         fills = {"pk": fills}
-    kwargs = {argument: objects[key].pk if key in objects else key for argument, key in fills.items()}
+    instead = OTHER_OBJECTS.get(name, {})
+    kwargs = {}
+    for argument, key in fills.items():
+        key = instead.get(key, key)
+        kwargs[argument] = objects[key].pk if key in objects else key
     kwargs.update(URL_ARGUMENTS.get(name, {}))
     return reverse(name, kwargs={"network": "network-a", **kwargs})
 
@@ -315,28 +334,31 @@ def test_every_url_and_role_has_its_row():
 
 @pytest.fixture
 def people(client, network_a, network_b, admin_b, objects_of_a):
+    """(actors, a signed-in client per person, the objects the URLs are filled with)."""
     actors = make_actors(network_a, objects_of_a)
+    objects = {**objects_of_a, **matrix_objects(network_a, objects_of_a, actors)}
     clients = signed_in_clients({**actors, "admin of another network": admin_b})
     clients["anonymous"] = client
-    pdf = rendered_file_for(objects_of_a["pdf_job"])
-    yield actors, clients
+    pdf = rendered_file_for(objects["pdf_job"])
+    yield actors, clients, objects
     pdf.unlink()
 
 
 @pytest.mark.parametrize("name", sorted(TENANT_URLS))
-def test_each_role_gets_what_the_method_gives_it(people, objects_of_a, name):
-    actors, clients = people
-    url = _url(name, objects_of_a)
+def test_each_role_gets_what_the_method_gives_it(people, name):
+    actors, clients, objects = people
+    url = _url(name, objects)
     before = database_state()
     wrong = []
     for method in ("GET", "POST") if name in POST_ACTIONS else ("GET",):
-        data = PAYLOADS[name](objects_of_a, actors) if method == "POST" and name in PAYLOADS else {}
         expected = dict(zip(COLUMNS, MATRIX[name, method].split(), strict=True))
         expected.update({"anonymous": "sign in", "admin of another network": "404"})
         for column, wanted in expected.items():
             # A page shown to someone allowed may write (the plan's first reading creates its
             # draft); everything else is compared with the database as it was.
             shown = method == "GET" and wanted == "200"
+            # Made anew for every person: an uploaded file is read by the request that sends it.
+            data = PAYLOADS[name](objects, actors) if method == "POST" and name in PAYLOADS else {}
             code, changed = outcome(clients[column], method, url, data, before=None if shown else before)
             if code != wanted:
                 wrong.append(f"{method} as {column}: got {code}, the table says {wanted}")
