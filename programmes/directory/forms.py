@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.forms import TenantModelForm
+from programmes.tenancy.limits import SEARCH
 
 from programmes.accounts.models import User
 
@@ -11,7 +12,7 @@ from .models import Association, City, CityRepresentative, ContactPerson, Speake
 class DirectoryFilterForm(forms.Form):
     """Search and country filter of a directory list; the countries are those in the list."""
 
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=SEARCH)
     country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(self, *args, countries=(), **kwargs):

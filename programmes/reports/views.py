@@ -38,7 +38,7 @@ def request_pdf(request, network, pk, kind):
             raise Http404
         number = request.POST.get("version", "")
         if number:
-            version = get_version(plan, int(number)) if number.isdigit() else None
+            version = get_version(plan, int(number)) if number.isascii() and number.isdigit() else None
             if version is None:
                 raise Http404
             target["plan_version"] = version
