@@ -19,6 +19,8 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
 from programmes.questionnaires.models import GoodPractice
 from programmes.tenancy.access import form_status, require
+from programmes.tenancy.ids import parse_id
+from programmes.tenancy.limits import LONG_TEXT, TextRefused, posted_text
 
 from . import calendar, selectors, services
 from .forms import AgendaItemForm, FollowUpForm, VisitForm
@@ -223,7 +225,7 @@ def participants(request, network, pk, visit_pk, where):
     place = _where(request, where, pk)
     _require_plan(place)
     visit = _visit(request, place, visit_pk)
-    chosen = {int(value) for value in request.POST.getlist("user") if value.isdigit()}
+    chosen = {parse_id(value) for value in request.POST.getlist("user")}
     users = [user for user in _invitable(place) if user.pk in chosen]
     services.invite(visit, users, by=request.user)
     messages.success(request, _("The list of participants is saved."))
@@ -235,8 +237,8 @@ def attendance(request, network, pk, visit_pk, where):
     place = _where(request, where, pk)
     _require_plan(place)
     visit = _visit(request, place, visit_pk)
-    services.record_attendance(visit, [int(v) for v in request.POST.getlist("attended") if v.isdigit()],
-                               by=request.user)
+    attended = [user_id for user_id in map(parse_id, request.POST.getlist("attended")) if user_id is not None]
+    services.record_attendance(visit, attended, by=request.user)
     messages.success(request, _("Attendance is recorded."))
     return redirect(place.url("detail", visit_pk=visit.pk) + "#participants")
 
@@ -247,8 +249,12 @@ def report(request, network, pk, visit_pk, where):
     if not place.can_report:
         raise PermissionDenied
     visit = _visit(request, place, visit_pk)
-    services.save_report(visit, learned=request.POST.get("learned", "")[:20000],
-                         shared=request.POST.get("shared") == "on", by=request.user)
+    try:
+        learned = posted_text(request.POST, "learned", limit=LONG_TEXT)
+    except TextRefused as refused:
+        messages.error(request, _("The visit report was not saved: %(reason)s") % {"reason": refused.message})
+        return redirect(place.url("detail", visit_pk=visit.pk) + "#report")
+    services.save_report(visit, learned=learned, shared=request.POST.get("shared") == "on", by=request.user)
     messages.success(request, _("The visit report is saved."))
     return redirect(place.url("detail", visit_pk=visit.pk) + "#report")
 

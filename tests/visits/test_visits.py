@@ -10,7 +10,7 @@ from django_scopes import scope, scopes_disabled
 from icalendar import Calendar
 
 from programmes.visits import services
-from programmes.visits.models import CalendarFeed, Visit
+from programmes.visits.models import CalendarFeed, Visit, VisitReport
 from tests.actionplans.conftest import person
 from tests.factories import CityFactory, MentorshipFactory, ProgrammeFactory
 
@@ -253,3 +253,23 @@ def test_a_training_report_reaches_the_programme_once_shared(client, network_a, 
     with scope(network=network_a):
         services.save_report(training, learned="Mentors listen first.", shared=True, by=None)
     assert "Mentors listen first." in client.get(url).content.decode()
+
+
+def test_odd_ids_and_unstorable_reports_are_refused_not_a_server_error(client, network_a, mentorship, mentee):
+    """'²' is a digit to str.isdigit() but no int(); PostgreSQL refuses a NUL; a report has a limit."""
+    mentor = person(network_a, mentorship, "mentor_team", full_name="Pieter")
+    visit = _visit(mentorship)
+    client.force_login(mentee)
+    response = client.post(_url(mentorship, "visit_participants", visit_pk=visit.pk),
+                           {"user": ["²", "99999999999999999999", str(mentor.pk)]})
+    assert response.status_code == 302
+    assert client.post(_url(mentorship, "visit_attendance", visit_pk=visit.pk),
+                       {"attended": ["²", str(mentor.pk)]}).status_code == 302
+    with scopes_disabled():
+        assert {p.user_id: p.attended for p in visit.participants.all()} == {mentor.pk: True}
+    for learned in ("Buddies\x00 need a coordinator.", "x" * 20_001):
+        page = client.post(_url(mentorship, "visit_report", visit_pk=visit.pk), {"learned": learned}, follow=True)
+        assert page.status_code == 200
+        assert "The visit report was not saved" in page.content.decode()
+    with scopes_disabled():
+        assert not VisitReport.objects.filter(visit=visit).exclude(learned="").exists()
