@@ -21,6 +21,7 @@ from programmes.tenancy.limits import LONG_TEXT
 from .models import QuestionKind
 
 DEFAULT_MAX_ROWS = 10
+LARGEST_FIGURE = 2**31 - 1  # a city's figures go to PositiveIntegerField columns of its profile
 WHOLE_NUMBER = re.compile(r"^(\d+|\d{1,3}([ .,'\u00a0]\d{3})+)$")
 BLANK_ROWS = 2  # empty rows offered below the filled ones
 NATIONALITY_COLUMNS = [
@@ -139,7 +140,11 @@ def _number(text, label):
         return None
     if not WHOLE_NUMBER.match(text):
         raise InvalidAnswer(_("%(field)s: enter a whole number, for example 12500.") % {"field": label})
-    return int(re.sub(r"\D", "", text))
+    number = int(re.sub(r"\D", "", text))
+    if number > LARGEST_FIGURE:
+        raise InvalidAnswer(_("%(field)s cannot be more than %(limit)s.")
+                            % {"field": label, "limit": number_format(LARGEST_FIGURE, force_grouping=True)})
+    return number
 
 
 def _clean_rows(rows, columns, *, all_required):

@@ -184,7 +184,11 @@ def submit(request, network, pk, owner):
     if not page.can_submit:
         raise PermissionDenied
     response = page.require_response()
-    label = request.POST.get("label", "").strip()[:200]
+    try:
+        label = posted_text(request.POST, "label", limit=200)
+    except TextRefused as refused:
+        messages.error(request, _("The version was not frozen: %(reason)s") % {"reason": refused.message})
+        return _back_to(page)
     if not label:
         messages.error(request, _("Give the version a name, for example “first draft before matching”."))
         return _back_to(page)
