@@ -105,6 +105,8 @@ class AgendaItem(TenantModel):
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
         ordering = ["day", "position", "time", "pk"]
+        # Items are appended with the visit row locked (services.save_agenda_item); two never share a place.
+        constraints = [models.UniqueConstraint(fields=["visit", "position"], name="agenda_item_position_unique")]
 
     def __str__(self):
         return self.title
