@@ -9,7 +9,6 @@ title stored with a line break once made the .ics answer 500 and its reminders f
 after five tries."""
 
 import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
@@ -31,7 +30,7 @@ def new_calendar(name):
 
 
 def visit_event(visit, *, url=""):
-    zone = ZoneInfo(visit.time_zone)
+    zone = visit.zone
     event = Event()
     event.add("uid", f"visit-{visit.uid}@{settings.CALENDAR_UID_DOMAIN}")
     event.add("dtstamp", timezone.now())

@@ -1,7 +1,6 @@
 """Reminder and update e-mails, in the recipient's language, with the visit's .ics attached."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -40,8 +39,8 @@ def build_message(delivery):
             context = {"visit": visit, "delivery": delivery, "link": _visit_link(visit),
                        "when": time_until(visit.starts_at), "is_update": delivery.kind == DeliveryKind.UPDATE,
                        "is_cancelled": visit.status == VisitStatus.CANCELLED,
-                       "starts": visit.starts_at.astimezone(ZoneInfo(visit.time_zone)),
-                       "ends": visit.ends_at.astimezone(ZoneInfo(visit.time_zone))}
+                       "starts": visit.starts_at.astimezone(visit.zone),
+                       "ends": visit.ends_at.astimezone(visit.zone)}
             name = "visit_reminder"
         else:
             milestone = Milestone.objects.filter(pk=delivery.event_id).select_related("programme__network").first()

@@ -44,7 +44,7 @@ class VisitForm(forms.Form):
 
     @classmethod
     def initial_for(cls, visit):
-        zone = ZoneInfo(visit.time_zone)
+        zone = visit.zone
         starts, ends = visit.starts_at.astimezone(zone), visit.ends_at.astimezone(zone)
         return {
             "kind": visit.kind, "title": visit.title, "host_city": visit.host_city_id, "mode": visit.mode,

@@ -6,7 +6,9 @@ keeps a stable UID and a SEQUENCE that grows with every change, so that calendar
 the event they already have instead of adding a second one.
 """
 
+import datetime
 import uuid
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -85,6 +87,16 @@ class Visit(TenantModel):
     @property
     def is_cancelled(self):
         return self.status == VisitStatus.CANCELLED
+
+    @property
+    def zone(self):
+        """The host's time zone; UTC when the stored name is none that this server knows (a row
+        written outside the form, or a zone a newer tz database renamed), so that the visit's pages,
+        calendar file and reminders still show the right moment instead of failing."""
+        try:
+            return ZoneInfo(self.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return datetime.timezone.utc
 
 
 class AgendaItem(TenantModel):

@@ -109,31 +109,29 @@ def test_a_rule_whose_offsets_are_not_minutes_fails_the_same_way(client, network
     assert reply.status_code == 200 and "This rule cannot be used" in reply.content.decode()
 
 
-def test_a_visit_that_cannot_be_written_fails_alone_and_at_once(client, network_a, mentorship, people):
-    good = _visit(mentorship)
-    bad = _visit(mentorship, title="Online check-in", starts=VISIT_START + datetime.timedelta(hours=1))
+def test_a_visit_with_an_unknown_time_zone_is_still_reminded_in_utc(network_a, mentorship, people):
+    """The stored zone name once made the e-mail unwritable; the visit's moment is told in UTC."""
+    visit = _visit(mentorship, title="Online check-in")
     with scopes_disabled():
-        Visit.objects.filter(pk=bad.pk).update(time_zone="Mars/Olympus")
+        Visit.objects.filter(pk=visit.pk).update(time_zone="Mars/Olympus")
     _sweep(VISIT_START - datetime.timedelta(days=1))
     with scopes_disabled():
-        failed = list(ReminderDelivery.objects.filter(event_id=bad.pk))
-        sent = list(ReminderDelivery.objects.filter(event_id=good.pk))
-    assert {d.status for d in sent} == {DeliveryStatus.SENT}
-    assert {(d.status, d.failure, d.attempts) for d in failed} == {(DeliveryStatus.FAILED, FailureKind.MESSAGE, 1)}
-    assert "Mars/Olympus" in failed[0].last_error  # retrying would not help: no mail server was asked
-    page = _rules_page(client, network_a, mentorship.programme).content.decode()
-    assert "Online check-in" in page and "The e-mail could not be written" in page
+        assert {d.status for d in ReminderDelivery.objects.filter(event_id=visit.pk)} == {DeliveryStatus.SENT}
+    assert "(UTC)" in _to("giulia@capaci.example")[0].body
 
 
-def test_a_person_whose_address_cannot_be_written_fails_alone(network_a, mentorship, people):
+def test_a_person_whose_address_cannot_be_written_fails_alone_and_at_once(client, network_a, mentorship, people):
     with scopes_disabled():
         User.objects.filter(pk=people["mentor"].pk).update(email="pieter@mechelen.example\nBcc: x@evil.example")
-    _visit(mentorship)
+    _visit(mentorship, title="Online check-in")
     _sweep(VISIT_START - datetime.timedelta(days=1))
     assert len(_to("giulia@capaci.example")) == 1 and len(mail.outbox) == 1
     with scopes_disabled():
         failed = ReminderDelivery.objects.get(recipient=people["mentor"])
+    # Retrying would not help: no mail server was asked.
     assert (failed.status, failed.failure, failed.attempts) == (DeliveryStatus.FAILED, FailureKind.MESSAGE, 1)
+    page = _rules_page(client, network_a, mentorship.programme).content.decode()
+    assert "Online check-in" in page and "The e-mail could not be written" in page
 
 
 def test_a_duration_too_long_to_read_is_more_than_a_year_too():

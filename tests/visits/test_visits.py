@@ -273,3 +273,20 @@ def test_odd_ids_and_unstorable_reports_are_refused_not_a_server_error(client, n
         assert "The visit report was not saved" in page.content.decode()
     with scopes_disabled():
         assert not VisitReport.objects.filter(visit=visit).exclude(learned="").exists()
+
+
+def test_a_visit_with_an_unknown_stored_time_zone_still_opens_in_utc(client, network_a, mentorship, mentee):
+    """A zone name the server does not know (written outside the form) was a 500 on every page of
+    the visit and on its calendar file; the moment is shown in UTC instead, and says so."""
+    visit = _visit(mentorship)
+    with scopes_disabled():
+        Visit.objects.filter(pk=visit.pk).update(time_zone="Mars/Olympus_Mons")
+    client.force_login(mentee)
+    for name in ("visit_detail", "visit_ics", "visit_edit"):
+        assert client.get(_url(mentorship, name, visit_pk=visit.pk)).status_code == 200, name
+    page = client.get(_url(mentorship, "visit_detail", visit_pk=visit.pk)).content.decode()
+    assert "(UTC)" in page
+    assert client.get(_url(mentorship)).status_code == 200
+    calendar = Calendar.from_ical(client.get(_url(mentorship, "visit_ics", visit_pk=visit.pk)).content)
+    event = next(component for component in calendar.walk("VEVENT"))
+    assert event.decoded("dtstart") == visit.starts_at
