@@ -6,3 +6,6 @@ class ReportsConfig(AppConfig):
     name = "programmes.reports"
     label = "reports"
     verbose_name = _("PDF reports")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

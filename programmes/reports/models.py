@@ -1,8 +1,10 @@
 """A PDF someone asked for: rendered by a Celery worker, kept for a while, served by a view that
 checks permission. The job row is the user's handle on the work: its status, a readable reason
-when it fails, the file when it is ready."""
+when it fails, the file when it is ready. A plan version's PDF is rendered once per language and
+kept with the version (FrozenPdf); its jobs are served from there."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -25,6 +27,45 @@ class JobStatus(models.TextChoices):
     EXPIRED = "expired", _("Deleted after its retention time")
 
 
+class FrozenPdf(TenantModel):
+    """The PDF of a plan version in one language, rendered once and kept as long as the version.
+
+    A version never changes, so neither does its PDF: it belongs to the version, not to whoever
+    asked first, and the retention sweep (which deletes what a job rendered for its reader) leaves
+    it alone. Every job for the same version and language points here instead of rendering again;
+    the unique pair is what lets two simultaneous requests end up with one row. A separate row
+    rather than a reused PdfJob because a job is one person's request (who, when, its own expiry)
+    and the version's file outlives all of them.
+
+    `claimed_by` and `claimed_at` say which job is rendering it right now, so that a second
+    worker does not render it too; the renderer then completes every job waiting on it. A claim
+    older than CLAIM_TIMEOUT is taken as abandoned (a worker and its message both lost).
+    """
+
+    CLAIM_TIMEOUT = timedelta(minutes=15)
+
+    plan_version = models.ForeignKey("actionplans.PlanVersion", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=10)
+    file = models.CharField(max_length=300, blank=True)  # relative to MEDIA_ROOT; empty until rendered
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    claimed_by = models.UUIDField(null=True, blank=True)  # the token of the job rendering it
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan_version", "language"], name="frozen_pdf_once_per_language"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan_version} ({self.language})"
+
+    @property
+    def is_rendered(self):
+        return bool(self.file)
+
+
 class PdfJob(TenantModel):
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(max_length=30, choices=ReportKind.choices)
@@ -37,7 +78,9 @@ class PdfJob(TenantModel):
     language = models.CharField(max_length=10)
     status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
     error = models.TextField(blank=True)  # readable by the person who asked; the traceback goes to the log
-    file = models.CharField(max_length=300, blank=True)  # relative to MEDIA_ROOT
+    file = models.CharField(max_length=300, blank=True)  # relative to MEDIA_ROOT; the job's own render
+    # A plan version's job is served from the version's kept PDF (its own file stays empty).
+    frozen = models.ForeignKey(FrozenPdf, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
     pages = models.PositiveIntegerField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -62,3 +105,8 @@ class PdfJob(TenantModel):
     @property
     def is_pending(self):
         return self.status in {JobStatus.QUEUED, JobStatus.RUNNING}
+
+    @property
+    def stored_file(self):
+        """The finished PDF, relative to MEDIA_ROOT: the version's kept file, or the job's own."""
+        return self.frozen.file if self.frozen_id else self.file

@@ -17,7 +17,7 @@ def recent_jobs(user, *, kind, mentorship=None, programme=None):
 def get_job(request, pk):
     """The network's job, if the person may read what it renders; else 404 (not even its existence)."""
     job = PdfJob.objects.filter(network=request.network, pk=pk).select_related(
-        "mentorship__programme", "programme", "plan_version").first()
+        "mentorship__programme", "programme", "plan_version", "frozen").first()
     if job is None or not request.user.has_perm("reports.view_job", job):
         raise Http404
     return job

@@ -1,21 +1,31 @@
-"""Asking for a PDF: a job row, then the Celery task once the row is committed."""
+"""Asking for a PDF: a job row, then the Celery task once the row is committed. A plan version
+already rendered in the reader's language needs no task: its job is ready at once (frozen.py)."""
 
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from programmes.tenancy.services import audit
 
-from .models import PdfJob
+from . import frozen
+from .models import JobStatus, PdfJob
 from .tasks import render_pdf
 
 
 def request_pdf(*, network, kind, by, mentorship=None, programme=None, plan_version=None, language=None):
-    job = PdfJob.objects.create(
-        network=network, kind=kind, mentorship=mentorship, programme=programme, plan_version=plan_version,
-        language=language or translation.get_language() or "en", requested_by=by,
-    )
+    language = language or translation.get_language() or "en"
+    kept = None
+    if plan_version is not None:
+        kept = frozen.kept_pdf(network=network, plan_version=plan_version, language=language)
+    job = PdfJob(network=network, kind=kind, mentorship=mentorship, programme=programme, plan_version=plan_version,
+                 language=language, requested_by=by, frozen=kept)
+    ready = kept is not None and frozen.on_disk(kept)
+    if ready:
+        now = timezone.now()
+        job.status, job.pages, job.started_at, job.finished_at = JobStatus.DONE, kept.pages, now, now
+    job.save()
     audit(network, by=by, action="pdf.requested", subject=str(mentorship or programme), kind=kind)
-    transaction.on_commit(lambda: render_pdf.delay(job.pk))
+    if not ready:
+        transaction.on_commit(lambda: render_pdf.delay(job.pk))
     return job
 
 

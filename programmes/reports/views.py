@@ -45,7 +45,10 @@ def request_pdf(request, network, pk, kind):
     job = services.request_pdf(network=request.network, kind=kind, by=request.user, **target)
     if request.htmx:
         return HttpResponse(render_to_string("reports/_job.html", {"job": job}, request=request))
-    messages.info(request, _("The PDF is being prepared; it appears below when it is ready."))
+    if job.status == JobStatus.DONE:  # a plan version rendered before: served from storage at once
+        messages.success(request, _("The PDF is ready: download it below."))
+    else:
+        messages.info(request, _("The PDF is being prepared; it appears below when it is ready."))
     return redirect(BACK[kind], network=network, pk=pk)
 
 
@@ -58,9 +61,9 @@ def job_status(request, network, pk):
 
 def job_download(request, network, pk):
     job = selectors.get_job(request, pk)
-    if job.status != JobStatus.DONE or not job.file:
+    if job.status != JobStatus.DONE or not job.stored_file:
         raise Http404
-    path = Path(settings.MEDIA_ROOT) / job.file
+    path = Path(settings.MEDIA_ROOT) / job.stored_file
     if not path.is_file():
         raise Http404
     subject = job.programme or job.mentorship
