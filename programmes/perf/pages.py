@@ -1,18 +1,24 @@
 """Latency and SQL queries of the main pages, measured in-process through the whole stack
 (Django's test client: every middleware, the tenancy scope, template rendering), against a bare
-view that passes through the same stack."""
+view that passes through the same stack.
+
+Every reading is a fresh rendering: while pages are measured every cache alias is Django's
+DummyCache, so nothing a page is made of can be kept between two readings and the figures are
+what a person gets on any request, not on a lucky second one."""
 
 import statistics
 import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import connection, reset_queries
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.urls import reverse
 
-from programmes.tenancy import pagecache
+DUMMY = "django.core.cache.backends.dummy.DummyCache"
 
 
 @dataclass
@@ -21,8 +27,6 @@ class PageFigures:
     p50: float  # milliseconds
     p95: float
     queries: int
-    after_write_p50: float = 0.0  # milliseconds: the first reading after a write in the network
-    after_write_p95: float = 0.0
 
 
 def main_pages(seeded):
@@ -45,6 +49,28 @@ def main_pages(seeded):
     ]
 
 
+class fresh_rendering(override_settings):  # noqa: N801 - used like override_settings
+    """Every alias of settings.CACHES becomes a DummyCache for the duration. Django's
+    setting_changed receiver (django.test.signals.clear_cache_handlers) then rebuilds
+    `django.core.cache.caches`, whose per-thread objects were made from the old settings; entering
+    checks that they really are dummies, so a kept page can never sneak into a measurement."""
+
+    def __init__(self):
+        super().__init__(CACHES={alias: {"BACKEND": DUMMY} for alias in settings.CACHES})
+
+    def enable(self):
+        super().enable()
+        wrong = [alias for alias in settings.CACHES if not isinstance(caches[alias], DummyCache)]
+        if wrong:
+            super().disable()
+            raise RuntimeError(f"cache aliases still real during page measurements: {wrong}")
+
+
+def cache_backends():
+    """alias -> backend class name, as the pages see them right now (printed by the bench)."""
+    return {alias: type(caches[alias]).__name__ for alias in settings.CACHES}
+
+
 def _client(user):
     client = Client(raise_request_exception=True)
     client.force_login(user)
@@ -52,10 +78,6 @@ def _client(user):
 
 
 def count_queries(client, url):
-    """Queries of a first reading, with no kept page, rendered row or question in the caches: the
-    most the page reads (a reading that finds them reads fewer)."""
-    for each in caches.all():
-        each.clear()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
@@ -63,33 +85,24 @@ def count_queries(client, url):
 
 
 def measure(seeded, *, requests):
-    """p50/p95 per page over `requests` requests each, and its SQL query count. Requests go round
-    robin across the pages, so that a slow moment of the machine weighs on every page alike.
-
-    Pages are measured twice: read again with nothing changed (the page kept whole, see
-    programmes.tenancy.pagecache), and read right after a write in the network (kept page gone,
-    rendered rows and questions still cached), which is what someone sees after a colleague's
-    save."""
-    visits = [(name, _client(user), url) for name, user, url in main_pages(seeded)]
-    queries = {}
-    for name, client, url in visits:
-        client.get(url)  # templates compiled, translations loaded
-        queries[name] = count_queries(client, url)
-    for _name, client, url in visits:
-        for _ in range(3):
-            client.get(url)  # warm-up: the cache filled again, as for anyone reading a page twice
-    reset_queries()
-    again = _times(visits, requests, before_each=lambda: None)
-    after_write = _times(visits, requests, before_each=lambda: pagecache.data_changed(seeded.network.slug))
-    return [PageFigures(name, *_percentiles(again[name]), queries[name], *_percentiles(after_write[name]))
-            for name in again]
+    """p50/p95 per page over `requests` fresh renderings each, and its SQL query count. Requests
+    go round robin across the pages, so that a slow moment of the machine weighs on every page
+    alike."""
+    with fresh_rendering():
+        visits = [(name, _client(user), url) for name, user, url in main_pages(seeded)]
+        queries = {}
+        for name, client, url in visits:
+            client.get(url)  # templates compiled, translations loaded: the state of a running server
+            queries[name] = count_queries(client, url)
+        reset_queries()
+        times = _times(visits, requests)
+    return [PageFigures(name, *_percentiles(times[name]), queries[name]) for name in times]
 
 
-def _times(visits, requests, *, before_each):
+def _times(visits, requests):
     times = {name: [] for name, _client, _url in visits}
     for _ in range(requests):
         for name, client, url in visits:
-            before_each()
             start = time.perf_counter()
             response = client.get(url)
             times[name].append((time.perf_counter() - start) * 1000)
@@ -103,4 +116,5 @@ def _percentiles(samples):
 
 
 def query_counts(seeded):
-    return {name: count_queries(_client(user), url) for name, user, url in main_pages(seeded)}
+    with fresh_rendering():
+        return {name: count_queries(_client(user), url) for name, user, url in main_pages(seeded)}
