@@ -105,16 +105,19 @@ INTRO = ("Written by `make bench` (`manage.py bench`). Each database engine has 
          "a run rewrites the section of the engine it ran on (DATABASE_URL) and keeps the others. "
          "Every page figure is a fresh rendering: all cache aliases are Django's DummyCache while pages "
          "are measured.")
-SECTION = re.compile(r"^## On (.+)$", re.MULTILINE)
+SECTION = re.compile(r"^## (.+)$", re.MULTILINE)
+OLD_LAYOUT = {"Pages", "Action plan PDF (tagged PDF/UA, median of 3)", "Reminder sweep"}  # before one per engine
 
 
 def merge(existing, engine, body):
-    """docs/benchmarks.md with the section `## On <engine>` replaced by `body` (kept order,
-    sections of other engines untouched, text of an older layout dropped)."""
+    """docs/benchmarks.md with the section `## On <engine>` replaced by `body`, in place; the other
+    engines' sections and any section written by hand (notes) are kept as they are."""
     sections = {}
     matches = list(SECTION.finditer(existing or ""))
     for n, match in enumerate(matches):
         end = matches[n + 1].start() if n + 1 < len(matches) else len(existing)
-        sections[match.group(1).strip()] = existing[match.start():end].strip()
-    sections[engine] = f"## On {engine}\n\n{body.strip()}"
+        title = match.group(1).strip()
+        if title not in OLD_LAYOUT:
+            sections[title] = existing[match.start():end].strip()
+    sections[f"On {engine}"] = f"## On {engine}\n\n{body.strip()}"
     return "\n\n".join([TITLE, INTRO, *sections.values()]) + "\n"

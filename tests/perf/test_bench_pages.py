@@ -70,10 +70,12 @@ def test_heavy_pages_have_the_looser_target():
 
 
 def test_a_run_rewrites_its_own_engines_section_and_keeps_the_others():
-    first = report.merge("# Benchmarks\n\nold layout\n", "SQLite", "sqlite figures")
-    both = report.merge(first, "PostgreSQL", "pg figures")
+    first = report.merge("# Benchmarks\n\nold layout\n\n## Pages\n\nkept pages\n", "SQLite", "sqlite figures")
+    both = report.merge(first + "\n## Notes\n\nby hand\n", "PostgreSQL", "pg figures")
     again = report.merge(both, "SQLite", "new sqlite figures")
-    assert "old layout" not in first
+    assert "old layout" not in first and "kept pages" not in first
+    assert "## Notes\n\nby hand" in again
+    assert again.index("## On SQLite") < again.index("## Notes") < again.index("## On PostgreSQL")
     assert "## On PostgreSQL\n\npg figures" in again and "new sqlite figures" in again
     assert "sqlite figures\n" not in again.replace("new sqlite figures", "")
 
