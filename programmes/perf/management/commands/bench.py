@@ -81,7 +81,7 @@ class Command(BaseCommand):
         growth_part = []
         if networks > 0:
             self.stderr.write("Measuring fresh pages with one network again, right before the copies ...")
-            growth.analyze()
+            growth.settle()
             alone = pages.measure(big, requests=requests)
             self.stderr.write(f"Copying the big network {networks} times ...")
             started = timezone.now()
@@ -98,7 +98,8 @@ class Command(BaseCommand):
                 f"The big network copied {networks} times inside the database (programmes/perf/growth.py: every "
                 f"row of the network, its users and its history, in {copied_in:.0f} s), then the same pages of "
                 f"the first network measured again, fresh; the one-network figures are measured the same way "
-                f"right before the copies (planner statistics refreshed before both). Target: p95 with {networks + 1} networks ≤ "
+                f"right before the copies (on PostgreSQL after VACUUM ANALYZE and a CHECKPOINT before both, "
+                f"growth.settle). Target: p95 with {networks + 1} networks ≤ "
                 f"{report.GROWTH_TARGET:g}× p95 with 1, per page, on PostgreSQL with at least "
                 f"{report.GROWTH_MIN_NETWORKS} more networks"
                 + ("." if enforced else " (not held on this run: for reference)."),
