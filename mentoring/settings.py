@@ -66,7 +66,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "programmes.tenancy.pagecache.TokensMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,7 +100,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "programmes.tenancy.context_processors.network",
-                "programmes.tenancy.context_processors.csrf_placeholder",
             ],
         },
     },
@@ -121,22 +119,15 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rendered rows and questions live here (programmes/tenancy/fragments.py): the embedded default
-# keeps more than locmem's 300 entries, so a network's 100-row plans do not push each other out.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://?max_entries=20000")}
-# Whole pages are kept until their data changes (programmes/tenancy/pagecache.py): the tokens that
-# say so must be seen by every process that writes (web, worker, scheduler). With CACHE_URL they
-# share its server; the embedded default keeps them in files under var/, and the pages (up to
-# 300 KiB each) in memory, a few hundred at most, since process memory does not drop expired ones.
-if env.str("CACHE_URL", default=""):
-    CACHES["shared"] = CACHES["pages"] = CACHES["default"]
-else:
-    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
-                       "OPTIONS": {"MAX_ENTRIES": 500}}
-    CACHES["shared"] = (
-        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"} if DJANGO_ENV == "test"
-        else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-              "LOCATION": str(VAR_DIR / "cache" / "shared")})
+# The cache holds allauth's sign-in rate limits, nothing a page is made of: pages are rendered
+# fresh. The embedded default keeps it in process memory. With CACHE_URL=redis://… it is
+# django-redis, falling back to process memory while Redis does not answer (mentoring/cache.py),
+# so a Redis blip never costs a page, a sign-in or a write.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"]["BACKEND"] = "mentoring.cache.RedisOrProcessMemory"
+    # Fail fast: a request waits at most this long for an unreachable Redis.
+    CACHES["default"].setdefault("OPTIONS", {}).update({"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5})
 
 # --- Accounts -----------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -9,8 +9,7 @@ from tests.factories import MembershipFactory, NetworkFactory, UserFactory
 
 @pytest.fixture(autouse=True)
 def _fresh_caches(settings):
-    """allauth's rate limits, rendered parts and kept pages live in the caches: every test starts
-    with clean ones."""
+    """allauth's rate limits live in the cache: every test starts with a clean one."""
     from django.core.cache import caches
 
     for cache in caches.all():

@@ -73,18 +73,6 @@ class ActionForm(forms.ModelForm):
                 if name in self.fields:
                     self.initial[name] = [obj.pk for obj in getattr(self.instance, name).all()]
 
-    def read_choices(self):
-        """Read the needs and key factors once as (id, label) and render from them: they also make
-        the key of the cached add form (programmes.tenancy.fragments)."""
-        read = {}
-        for name, column in (("needs", "text"), ("key_factors", "title")):
-            if name in self.fields:
-                field = self.fields[name]
-                field.choices = [(pk, f"{number}. {label}")
-                                 for pk, number, label in field.queryset.values_list("pk", "number", column)]
-                read[name] = tuple(field.choices)
-        return read
-
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts"), cleaned.get("ends")

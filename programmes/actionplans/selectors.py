@@ -1,6 +1,6 @@
 """Reads for the action-plan pages, each with what the page shows fetched up front."""
 
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
 from programmes.benchmarks.models import KeyFactor
@@ -22,14 +22,12 @@ def actions(plan, pks=None):
         "needs", "key_factors", Prefetch("comments", queryset=ActionComment.objects.select_related("author"))))
 
 
-def row_stamps(plan):
-    """(id, version, saved at, position, comments, last comment) of each row in order: what decides
-    how a row looks, read without loading the rows (see programmes.tenancy.fragments). Editing a
-    row, its links or its progress raises its version (a save from the admin moves `updated_at`);
-    comments are only ever added."""
-    return list(Action.objects.filter(plan=plan).order_by("position", "pk")
-                .annotate(comment_count=Count("comments"), last_comment=Max("comments__pk"))
-                .values_list("pk", "version", "updated_at", "position", "comment_count", "last_comment"))
+def row_count(plan):
+    return Action.objects.filter(plan=plan).count()
+
+
+def comments(action):
+    return list(ActionComment.objects.filter(action=action).select_related("author").order_by("created_at", "pk"))
 
 
 def get_action(plan, pk):

@@ -1,13 +1,14 @@
 """The action plan page: rows edited inline with htmx (and as plain forms without JavaScript),
 reordered without a reload, the workflow with its versions, comments and progress per row."""
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,10 +17,8 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
 from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
-from programmes.tenancy import fragments
-from programmes.tenancy.access import apply_change, require
+from programmes.tenancy.access import apply_change, form_status, require
 from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
-from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import selectors, services
 from .forms import ActionForm, ApprovalForm, ProgressForm
@@ -51,23 +50,17 @@ def _action_form(mentorship, data=None, instance=None):
                       prefix=f"action-{instance.pk}" if instance is not None else None)
 
 
-def _context(request, mentorship, plan, *, rendered=("rows", "add_form"), **extra):
-    """What the plan page shows. `rendered` names the cached parts to render: a response that
-    answers with the rows alone (a move, a removal) or one row does not render the add form."""
+def _context(request, mentorship, plan, **extra):
+    """What the plan page shows, rows included: one template pass renders them all."""
     user = request.user
     can_edit = user.has_perm("actionplans.edit_plan", mentorship) and (plan is None or plan.status == PlanStatus.DRAFT)
     sides = by_side(mentorship.cities.all())
     context = {
-        "mentorship": mentorship, "programme": mentorship.programme, "plan": plan,
-        # Each row links to five views under the plan: one reverse() here instead of five per row.
-        "actions_url": reverse("action_add", kwargs={"network": request.network.slug, "pk": mentorship.pk}),
+        **_row_context(request, mentorship, plan, can_edit=can_edit),
+        "mentorship": mentorship, "programme": mentorship.programme,
         "mentees": [p.city for p in sides[CitySide.MENTEE]],
         "mentors": [p.city for p in sides[CitySide.MENTOR]],
         "versions": selectors.versions(plan) if plan else [],
-        "can_edit": can_edit,
-        "can_comment": user.has_perm("actionplans.comment", mentorship),
-        "can_progress": plan is not None and plan.is_approved
-        and user.has_perm("actionplans.record_progress", mentorship),
         "can_approve": plan is not None and plan.status == PlanStatus.FINAL
         and user.has_perm("actionplans.record_approval", mentorship),
         "transitions": _transitions_for(user, mentorship, plan),
@@ -76,37 +69,36 @@ def _context(request, mentorship, plan, *, rendered=("rows", "add_form"), **extr
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.ACTION_PLAN, mentorship=mentorship) if plan else [],
         **extra,
     }
-    rows = plan and "rows" in rendered
-    context["rows_html"] = mark_safe("".join(_rendered_rows(request, plan, context))) if rows else ""
-    add_form = context["add_form"] and "add_form" in rendered
-    context["add_form_html"] = _add_form_html(request, context) if add_form else ""
+    if plan is not None:
+        context["rows"] = selectors.actions(plan)
+        context["row_count"] = len(context["rows"])
     return context
 
 
-def _add_form_html(request, context):
-    """The add form, rendered again only when its choices change; a form with errors is rendered
-    as it is, with what the person typed."""
-    form = context["add_form"]
-    if form.is_bound:
-        return render_to_string("actionplans/_add_form.html", context, request=request)
-    stamps = [("add", (context["actions_url"], form.read_choices()))]
-    return fragments.render_each(request, "actionplans/_add_form.html", stamps, name="add_form",
-                                 shared={"mentorship": context["mentorship"]}, load=lambda ids: {"add": form})[0]
+def _row_context(request, mentorship, plan, *, can_edit=None):
+    """What a row needs besides itself: the reader's rights and the base of its links (one
+    reverse() here instead of five per row)."""
+    user = request.user
+    if can_edit is None:
+        can_edit = user.has_perm("actionplans.edit_plan", mentorship) and plan.status == PlanStatus.DRAFT
+    return {
+        "mentorship": mentorship, "plan": plan,
+        "actions_url": _actions_url(request, mentorship),
+        "can_edit": can_edit,
+        "can_comment": user.has_perm("actionplans.comment", mentorship),
+        "can_progress": plan is not None and plan.is_approved
+        and user.has_perm("actionplans.record_progress", mentorship),
+    }
 
 
-def _rendered_rows(request, plan, context, only=None):
-    """Each row's HTML, rendered again only when the row, its comments or the reader's rights
-    changed (programmes.tenancy.fragments): a 100-row plan is read far more often than edited."""
-    stamps = selectors.row_stamps(plan)
-    count = len(stamps)
-    reader = {key: context[key] for key in ("actions_url", "can_edit", "can_comment", "can_progress")}
-    shared = {**reader, "plan": plan, "row_count": count, "progress_choices": ProgressStatus.choices}
-    rights = (plan.status, *reader.values())
-    keyed = [(pk, (version, saved, position, comments, last_comment, position == count, rights))
-             for pk, version, saved, position, comments, last_comment in stamps if only in (None, pk)]
-    return fragments.render_each(
-        request, "actionplans/_row.html", keyed, name="row", shared=shared,
-        load=lambda pks: {row.pk: row for row in selectors.actions(plan, pks)})
+def _actions_url(request, mentorship):
+    """The base of a row's links: relative ("actions/") in the plan page itself, where 100 rows
+    carry seven links each, and the full path anywhere else (a form's own page, the page sent back
+    with errors to the address it was posted to). An htmx answer goes into the page it names."""
+    plan_url = _url(mentorship)
+    actions_url = reverse("action_add", kwargs={"network": request.network.slug, "pk": mentorship.pk})
+    document = urlsplit(request.htmx.current_url).path if request.htmx and request.htmx.current_url else request.path
+    return actions_url.removeprefix(plan_url) if document == plan_url else actions_url
 
 
 def _transitions_for(user, mentorship, plan):
@@ -124,18 +116,14 @@ def _transitions_for(user, mentorship, plan):
     return allowed
 
 
-@kept_until_data_changes
 def plan_page(request, network, pk):
     mentorship = _mentorship(request, pk)
-    plan = selectors.plan_of(mentorship)
-    if plan is None and request.user.has_perm("actionplans.edit_plan", mentorship):
-        plan = services.plan_for(mentorship)  # the mentee team's first visit opens the draft
+    plan = selectors.plan_of(mentorship)  # None until the first action is added: reading writes nothing
     return render(request, "actionplans/plan.html", _context(request, mentorship, plan))
 
 
-def _rows_fragment(request, mentorship, plan, **extra):
-    context = _context(request, mentorship, plan, rendered=("rows",), **extra)
-    return render_to_string("actionplans/_rows.html", context, request=request)
+def _rows_fragment(request, mentorship, plan):
+    return render_to_string("actionplans/_rows.html", _context(request, mentorship, plan), request=request)
 
 
 @require_POST
@@ -148,14 +136,16 @@ def action_add(request, network, pk):
                                                              **form.links)):
             if request.htmx:
                 context = _context(request, mentorship, plan)
-                html = context["add_form_html"] \
-                    + render_to_string("actionplans/_rows.html", {**context, "oob": True}, request=request)
+                # The first action starts the plan: its status and next step change with the rows.
+                html = render_to_string("actionplans/_add_form.html", context, request=request) + "".join(
+                    render_to_string(f"actionplans/{part}.html", {**context, "oob": True}, request=request)
+                    for part in ("_rows", "_summary", "_workflow"))
                 return HttpResponse(html)
             messages.success(request, _("The action was added."))
         return redirect(_url(mentorship, "#actions"))
     context = _context(request, mentorship, plan, add_form=form)
     if request.htmx:
-        return HttpResponse(context["add_form_html"])
+        return HttpResponse(render_to_string("actionplans/_add_form.html", context, request=request))
     return render(request, "actionplans/plan.html", context, status=400)
 
 
@@ -194,8 +184,9 @@ def _edit_response(request, context, status):
 
 
 def _row_response(request, mentorship, plan, action_pk):
-    context = _context(request, mentorship, plan, rendered=())
-    return HttpResponse("".join(_rendered_rows(request, plan, context, only=action_pk)))
+    row = selectors.actions(plan, [action_pk])[0]
+    context = {**_row_context(request, mentorship, plan), "row": row, "row_count": selectors.row_count(plan)}
+    return HttpResponse(render_to_string("actionplans/_row.html", context, request=request))
 
 
 def action_row(request, network, pk, action_pk):
@@ -222,12 +213,12 @@ def action_move(request, network, pk, action_pk, direction):
     action = selectors.get_action(plan, action_pk)
     apply_change(request, lambda: services.move_action(action, direction=-1 if direction == "up" else 1,
                                                        by=request.user))
-    return _after_rows_change(request, mentorship, plan, focus=action.pk, direction=direction)
+    return _after_rows_change(request, mentorship, plan)
 
 
-def _after_rows_change(request, mentorship, plan, **extra):
+def _after_rows_change(request, mentorship, plan):
     if request.htmx:
-        return HttpResponse(_rows_fragment(request, mentorship, plan, **extra))
+        return HttpResponse(_rows_fragment(request, mentorship, plan))
     return redirect(_url(mentorship, "#actions"))
 
 
@@ -254,37 +245,59 @@ def transition(request, network, pk, status):
     return redirect(_url(mentorship))
 
 
-@require_POST
 def progress(request, network, pk, action_pk):
+    """The progress form of one row: loaded into the row on demand (htmx), or a page of its own;
+    a refused entry comes back with the reason beside the field and what was typed."""
     mentorship = _mentorship(request, pk, "actionplans.record_progress")
     plan = _plan_or_404(mentorship)
     action = selectors.get_action(plan, action_pk)
-    form = ProgressForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a progress status."))
+    if not plan.is_approved:  # nothing to record yet: said as the service says it
+        messages.error(request, services.ProgressBeforeApprovalError.message)
+        return redirect(_url(mentorship, f"#action-{action.pk}"))
+    if request.method == "POST":
+        form = ProgressForm(request.POST)
+        if form.is_valid():
+            apply_change(request, lambda: services.record_progress(
+                action, progress=form.cleaned_data["progress"], note=form.cleaned_data["progress_note"],
+                on=form.cleaned_data["progress_on"], by=request.user), _("The progress was recorded."))
+            return redirect(_url(mentorship, f"#action-{action.pk}"))
     else:
-        apply_change(request, lambda: services.record_progress(
-            action, progress=form.cleaned_data["progress"], note=form.cleaned_data["progress_note"],
-            on=form.cleaned_data["progress_on"], by=request.user), _("The progress was recorded."))
-    return redirect(_url(mentorship, f"#action-{action.pk}"))
+        form = ProgressForm(initial={"progress": action.progress, "progress_note": action.progress_note,
+                                     "progress_on": action.progress_on})
+    heading = _("Progress of action %(number)s") % {"number": action.position}
+    return _row_tool(request, mentorship, plan, action, "actionplans/_progress_form.html",
+                     {"form": form, "heading": heading}, status=form_status(form))
 
 
-@require_POST
 def comment(request, network, pk, action_pk):
+    """The comment form of one row, like the progress form: on demand, or a page of its own."""
     mentorship = _mentorship(request, pk, "actionplans.comment")
     plan = _plan_or_404(mentorship)
     action = selectors.get_action(plan, action_pk)
-    try:
-        text = posted_text(request.POST, "text", limit=COMMENT)
-    except TextRefused as refused:
-        messages.error(request, _("The comment was not added: %(reason)s") % {"reason": refused.message})
-    else:
-        if not text:
-            messages.error(request, _("Write a comment before sending it."))
+    text, error = "", None
+    if request.method == "POST":
+        text = request.POST.get("text", "")
+        try:
+            text = posted_text(request.POST, "text", limit=COMMENT)
+        except TextRefused as refused:
+            error = refused.message
         else:
-            services.comment(action, text=text, by=request.user)
-            messages.success(request, _("Your comment was added."))
-    return redirect(_url(mentorship, f"#action-{action.pk}"))
+            if text:
+                services.comment(action, text=text, by=request.user)
+                messages.success(request, _("Your comment was added."))
+                return redirect(_url(mentorship, f"#action-{action.pk}"))
+            error = _("Write a comment before sending it.")
+    heading = _("Comment on action %(number)s") % {"number": action.position}
+    return _row_tool(request, mentorship, plan, action, "actionplans/_comment_form.html",
+                     {"text": text, "error": error, "heading": heading,
+                      "comments": selectors.comments(action)}, status=400 if error else 200)
+
+
+def _row_tool(request, mentorship, plan, action, fragment, extra, status):
+    context = {**_row_context(request, mentorship, plan), "row": action, "fragment": fragment, **extra}
+    if request.htmx and request.method == "GET":
+        return HttpResponse(render_to_string(fragment, context, request=request))
+    return render(request, "actionplans/row_tool.html", context, status=status)
 
 
 def compare(request, network, pk):

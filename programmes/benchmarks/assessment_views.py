@@ -12,7 +12,6 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.tenancy.access import apply_change, require, save_status
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.limits import LONG_TEXT, TextRefused, posted_text
-from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import assessment_selectors as selectors
 from . import charts
@@ -37,7 +36,6 @@ def _back(mentorship):
     return redirect("self_assessment", network=mentorship.network.slug, pk=mentorship.pk)
 
 
-@kept_until_data_changes
 def overview(request, network, pk):
     mentorship = _mentorship(request, pk)
     assessments = selectors.assessments_of(mentorship)

@@ -6,18 +6,15 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.reports.models import ReportKind
 from programmes.visits.selectors import open_follow_ups, upcoming_of
 from programmes.reports.selectors import recent_jobs
-from programmes.tenancy import fragments
 from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
-from programmes.tenancy.pagecache import kept_until_data_changes
 from programmes.tenancy.spreadsheets import csv_writer
 
 from . import selectors, services
@@ -55,7 +52,6 @@ def programme_create(request, network):
     return render(request, "mentorships/programme_form.html", {"form": form}, status=form_status(form))
 
 
-@kept_until_data_changes
 def programme_detail(request, network, pk):
     programme = selectors.get_programme(request.network, pk)
     require(request, "mentorships.view_programme", programme)
@@ -72,7 +68,6 @@ def programme_detail(request, network, pk):
     if can_see_dashboard:
         context["rows"] = selectors.dashboard(programme, phase=criteria.get("phase", ""),
                                               overdue_only=criteria.get("overdue", False))
-        context["rows_html"] = _rendered_dashboard_rows(request, programme, context["rows"])
         context["pdf_jobs"] = recent_jobs(request.user, kind=ReportKind.PROGRAMME_REPORT, programme=programme)
         context["history"] = history_entries(
             programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
@@ -80,26 +75,6 @@ def programme_detail(request, network, pk):
     if context["can_change"]:
         context["facilitator_form"] = FacilitatorForm(candidates=selectors.facilitator_candidates(programme))
     return render(request, "mentorships/programme_detail.html", context)
-
-
-def _rendered_dashboard_rows(request, programme, rows):
-    """Each dashboard row, rendered again only when something it shows changed: its key is the
-    row's own values (programmes.tenancy.fragments)."""
-    def places(side):
-        return [(p.city_id, p.city.name, p.association.short_name if p.association else None) for p in side]
-
-    stamps = []
-    for row in rows:
-        milestone = row.next_milestone
-        stamps.append((row.mentorship.pk, (
-            row.mentorship.title, row.mentorship.phase, programme.is_community, request.network.slug,
-            places(row.mentees), places(row.mentors), places(row.peers), bool(row.without_migrant_representative),
-            milestone and (milestone.pk, str(milestone), milestone.due_date), len(row.overdue),
-            row.visits_held, row.visits_planned, row.plan and row.plan.status, row.on_track)))
-    by_pk = {row.mentorship.pk: row for row in rows}
-    html = fragments.render_each(request, "mentorships/_dashboard_row.html", stamps, name="row",
-                                 shared={"programme": programme}, load=lambda pks: {pk: by_pk[pk] for pk in pks})
-    return mark_safe("".join(html))
 
 
 def programme_edit(request, network, pk):
@@ -216,7 +191,6 @@ def _mentorship_form(request, programme, *, mentorship):
                   {"form": form, "programme": programme, "mentorship": mentorship}, status=form_status(form))
 
 
-@kept_until_data_changes
 def mentorship_detail(request, network, pk):
     mentorship = selectors.get_mentorship_page(request.network, pk)
     require(request, "mentorships.view_mentorship", mentorship)

@@ -13,11 +13,9 @@ from django.views.decorators.http import require_POST
 
 from programmes.reports.models import ReportKind
 from programmes.reports.selectors import recent_jobs
-from programmes.tenancy import fragments
 from programmes.tenancy.access import save_status
 from programmes.tenancy.ids import parse_id
 from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
-from programmes.tenancy.pagecache import kept_until_data_changes
 
 from . import answer_kinds, selectors, services
 from .models import Answer
@@ -30,7 +28,6 @@ def _owner(request, owner, pk):
     return OWNERS[owner](request, pk)
 
 
-@kept_until_data_changes
 def questionnaire(request, network, pk, owner, errors=None, typed=None, status=200):
     page = _owner(request, owner, pk)
     response = page.response
@@ -38,7 +35,6 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
     for view in sections:
         for item in view.items:
             item.error, item.typed = (errors or {}).get(item.question.pk), (typed or {}).get(item.question.pk)
-    _render_questions(request, page, sections)
     return render(request, PAGES[owner], {
         "owner": page, "mentorship": page.mentorship, "city": page.city, "response": response,
         "programme": page.programme, "sections": sections,
@@ -48,34 +44,6 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.NEEDS_ANALYSIS, mentorship=page.mentorship)
         if page.mentorship and response else [],
     }, status=status)
-
-
-def _render_questions(request, page, sections):
-    """Set each question's HTML, rendered again only when its answer, its comments or the
-    reader's rights changed (programmes.tenancy.fragments). A question whose save was refused is
-    rendered as it is, with the reason and what the person typed."""
-    rights = (page.base_url, page.can_comment, page.can_resolve, page.can_update_city,
-              page.city.name if page.city else None)
-    shared = {"owner": page, "can_comment": page.can_comment, "can_resolve": page.can_resolve, "city": page.city}
-    parts, stamps = {}, []
-    for view in sections:
-        for item in view.items:
-            question, answer = item.question, item.answer
-            parts[question.pk] = part = {"item": item, "editable": view.editable}
-            if item.error or item.typed is not None:
-                item.html = render_to_string("questionnaires/_question_part.html", {**shared, "part": part},
-                                             request=request)
-                continue
-            stamps.append((question.pk, (
-                (question.number, question.text, question.help_text, question.kind, question.max_length,
-                 question.options),
-                answer and (answer.pk, answer.version, answer.updated_at, answer.updated_by_id),
-                [(c.pk, c.resolved_at, [reply.pk for reply in c.thread]) for c in item.comments],
-                item.prefill, view.editable, rights)))
-    rendered = fragments.render_each(request, "questionnaires/_question_part.html", stamps, name="part",
-                                     shared=shared, load=lambda ids: {pk: parts[pk] for pk in ids})
-    for (question_pk, _stamp), html in zip(stamps, rendered, strict=True):
-        parts[question_pk]["item"].html = html
 
 
 @require_POST

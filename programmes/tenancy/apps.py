@@ -14,4 +14,3 @@ class TenancyConfig(AppConfig):
 
         register_converter(IdConverter, "id")  # <id:pk> in every app's URLs: ids beyond 64 bits are a 404
         from . import checks  # noqa: F401  (registers the deployment checks)
-        from . import pagecache  # noqa: F401  (every process renews the page tokens when it writes)

@@ -28,8 +28,7 @@ def render_now(response):
 
 
 def network_slug(request):
-    """The network in the address, or None: resolved once per request, first by the page-cache
-    tokens (programmes.tenancy.pagecache) and then here."""
+    """The network in the address, or None: resolved once per request."""
     if not hasattr(request, "_network_slug"):
         try:
             request._network_slug = resolve(request.path_info).kwargs.get("network")

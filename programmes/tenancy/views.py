@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 
 from . import selectors, services
 from .access import apply_change, form_status, require
-from .pagecache import kept_until_data_changes
 from .errors import TenancyError
 from .forms import InvitationForm, NetworkSettingsForm, RoleForm
 
@@ -28,7 +27,6 @@ def start(request):
     return render(request, "tenancy/start.html", {"memberships": memberships})
 
 
-@kept_until_data_changes
 def network_home(request, network):
     """The network's front page: what the person takes part in (their mentorships)."""
     from programmes.mentorships.selectors import mentorships_of  # the home page sits above the apps

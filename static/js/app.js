@@ -4,6 +4,28 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) { summary.focus(); }
 });
 
+// A button with data-confirm asks first (removing an action plan's row) with its form's question,
+// kept once on the form rather than on each of a hundred buttons; "Cancel" sends nothing.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("button[data-confirm]");
+  var question = button && (button.dataset.confirm || (button.form && button.form.dataset.confirmText));
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+
+// The buttons of an action plan's rows share one form (form="row-tools", each with its own
+// formaction), so a row carries no form of its own. With JavaScript the answer (the rows in their
+// new order) replaces the part of the page the form names, without a page load.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("button[formaction]");
+  var form = button && button.form;
+  if (!form || !form.dataset.swapTarget || event.defaultPrevented || !window.htmx) { return; }
+  event.preventDefault();
+  window.htmx.ajax("POST", button.formAction, {source: form, target: form.dataset.swapTarget, swap: "outerHTML"});
+});
+
 // Tables in questionnaires: "Add a row" copies the last row, empty, up to the question's limit.
 // Without JavaScript the button stays hidden and saving the answer offers new empty rows.
 document.addEventListener("DOMContentLoaded", function () {

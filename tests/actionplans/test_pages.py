@@ -3,8 +3,10 @@ comment, the coordinator records approval, everyone allowed exports it."""
 
 import csv
 import io
+import re
+from urllib.parse import urljoin
 
-from django.urls import reverse
+from django.urls import resolve, reverse
 from django_scopes import scope
 from openpyxl import load_workbook
 
@@ -34,7 +36,7 @@ def test_the_mentee_team_adds_an_action_with_and_without_javascript(client, netw
     reply = client.post(_url(mentorship, "action_add"), _row(action="Language café", timeline_note="Q3 2026"),
                         HTTP_HX_REQUEST="true")
     html = reply.content.decode()
-    assert "<template><tbody id=\"actions-body\" hx-swap-oob=\"true\">" in html and "Language café" in html and "Add the action" in html
+    assert "<template><tbody id=\"actions-body\" hx-target=\"closest tr\" hx-swap=\"outerHTML\" hx-swap-oob=\"true\">" in html and "Language café" in html and "Add the action" in html
     page = client.get(_url(mentorship)).content.decode()
     assert "Buddy scheme" in page and "September 2026 – June 2027" in page
 
@@ -147,16 +149,14 @@ def test_members_without_a_part_see_nothing(client, network_a, mentorship, plan)
 
 
 def test_every_row_control_points_at_its_own_view(client, network_a, mentorship, mentee, plan):
-    """Rows build their links from one prefix (one reverse() per page, not five per row): each
-    link and form must still reach the view it names, for its own row."""
-    import re
-
-    from django.urls import resolve
+    """Rows build their links from one prefix, relative to the plan page (one reverse() per page,
+    not five per row): each link and button must still reach the view it names, for its own row."""
 
     first, second = add(plan, "Buddy scheme"), add(plan, "Language café")
     client.force_login(mentee)
     page = client.get(_url(mentorship)).content.decode()
-    targets = set(re.findall(r'(?:href|action|hx-get|hx-post)="([^"]*/action-plan/actions/\d+/[^"]*)"', page))
+    targets = {urljoin(_url(mentorship), target)
+               for target in re.findall(r'(?:href|action|hx-get|hx-post)="([^"]*actions/\d+/[^"]*)"', page)}
     resolved = {(match.url_name, match.kwargs["action_pk"], match.kwargs.get("direction"))
                 for match in map(resolve, targets)}
     for row in (first, second):

@@ -116,7 +116,7 @@ def _too_big(data):
 
 def _where(error):
     frames = [f for f in traceback.extract_tb(error.__traceback__)
-              if "/programmes/" in f.filename and not f.filename.endswith(("pagecache.py", "middleware.py"))]
+              if "/programmes/" in f.filename and not f.filename.endswith("middleware.py")]
     frame = frames[-1] if frames else traceback.extract_tb(error.__traceback__)[-1]
     return f"{frame.filename.split('/work/main/')[-1]}:{frame.lineno}"
 

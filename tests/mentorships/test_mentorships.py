@@ -221,15 +221,12 @@ def test_my_mentorships_on_the_home_page_in_constant_queries(client, network_a, 
     assert "Pair 00" in page and "Pair 24" in page and "Mentor team" in page
 
 
-def test_dashboard_rows_kept_rendered_follow_every_change(client, network_a, coordinator_a, programme, mentorship,
-                                                          capaci):
-    """Rows are cached under what they show (programmes.tenancy.fragments): the next reading after
-    a change of phase, city name, milestone or plan shows it; an unchanged row is not rendered."""
+def test_dashboard_rows_follow_every_change(client, network_a, coordinator_a, programme, mentorship, capaci):
+    """The next reading after a change of phase, city name, milestone or plan shows it, however
+    the change was made (here a queryset update that no signal sees)."""
     client.force_login(coordinator_a)
     url = _url("programme_detail", pk=programme.pk)
-    first = client.get(url)
-    assert sum(t.name == "mentorships/_dashboard_row.html" for t in first.templates) == 1
-    assert sum(t.name == "mentorships/_dashboard_row.html" for t in client.get(url).templates) == 0
+    assert "Capaci" in client.get(url).content.decode()
     with scope(network=network_a):
         Mentorship.objects.filter(pk=mentorship.pk).update(phase="action_plan")
         capaci.name = "Capaci (CS)"

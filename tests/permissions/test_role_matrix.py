@@ -42,7 +42,7 @@ from tests.permissions.payloads import PAYLOADS
 MATRIX = {
     ("action_add", "GET"):                           "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("action_add", "POST"):                          "403 403 403 403 403 403 ok  403 403 403 403 403 403",
-    ("action_comment", "GET"):                       "405 405 405 405 405 405 405 405 405 405 405 405 405",
+    ("action_comment", "GET"):                       "403 403 403 403 403 403 200 200 200 200 200 403 403",
     ("action_comment", "POST"):                      "403 403 403 403 403 403 ok  ok  ok  ok  ok  403 403",
     ("action_delete", "GET"):                        "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("action_delete", "POST"):                       "403 403 403 403 403 403 ok  403 403 403 403 403 403",
@@ -57,7 +57,7 @@ MATRIX = {
     ("action_plan_pdf", "POST"):                     "403 ok  ok  ok  403 403 ok  ok  ok  ok  ok  ok  403",
     ("action_plan_transition", "GET"):               "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("action_plan_transition", "POST"):              "403 403 403 403 403 403 ok  403 403 403 403 403 403",
-    ("action_progress", "GET"):                      "405 405 405 405 405 405 405 405 405 405 405 405 405",
+    ("action_progress", "GET"):                      "403 403 403 403 403 403 302 403 403 403 403 403 403",
     ("action_progress", "POST"):                     "403 403 403 403 403 403 302 403 403 403 403 403 403",
     ("action_row", "GET"):                           "403 200 200 200 403 403 200 200 200 200 200 200 403",
     ("benchmark_create", "GET"):                     "403 200 200 403 403 403 403 403 403 403 403 403 403",
