@@ -86,7 +86,7 @@ def test_the_migration_renumbers_rows_that_already_share_a_number(network_a, pla
     from django.db.migrations.executor import MigrationExecutor
 
     rows = [add(plan, f"Row {n}") for n in range(4)]
-    before, after = [("actionplans", "0001_initial")], [("actionplans", "0002_action_position_unique")]
+    before = [("actionplans", "0001_initial")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     try:
@@ -96,7 +96,7 @@ def test_the_migration_renumbers_rows_that_already_share_a_number(network_a, pla
     finally:
         executor = MigrationExecutor(connection)
         executor.loader.build_graph()
-        executor.migrate(after)
+        executor.migrate(executor.loader.graph.leaf_nodes())  # every app back to its latest, not only this one
     with scopes_disabled():
         assert list(Action.objects.filter(plan=plan).order_by("position").values_list("action", "position")) == [
             ("Row 0", 1), ("Row 1", 2), ("Row 2", 3), ("Row 3", 4)]
