@@ -53,25 +53,31 @@ def _action_form(mentorship, data=None, instance=None):
 def _context(request, mentorship, plan, **extra):
     """What the plan page shows, rows included: one template pass renders them all."""
     user = request.user
-    can_edit = user.has_perm("actionplans.edit_plan", mentorship) and (plan is None or plan.status == PlanStatus.DRAFT)
+    rows = _rows_context(request, mentorship, plan)
     sides = by_side(mentorship.cities.all())
-    context = {
-        **_row_context(request, mentorship, plan, can_edit=can_edit),
-        "mentorship": mentorship, "programme": mentorship.programme,
+    return {
+        **rows,
+        "programme": mentorship.programme,
         "mentees": [p.city for p in sides[CitySide.MENTEE]],
         "mentors": [p.city for p in sides[CitySide.MENTOR]],
         "versions": selectors.versions(plan) if plan else [],
         "can_approve": plan is not None and plan.status == PlanStatus.FINAL
         and user.has_perm("actionplans.record_approval", mentorship),
         "transitions": _transitions_for(user, mentorship, plan),
-        "add_form": extra.pop("add_form", None) or (_action_form(mentorship) if can_edit else None),
+        "add_form": extra.pop("add_form", None) or (_action_form(mentorship) if rows["can_edit"] else None),
         "approval_form": extra.pop("approval_form", None) or ApprovalForm(),
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.ACTION_PLAN, mentorship=mentorship) if plan else [],
         **extra,
     }
+
+
+def _rows_context(request, mentorship, plan):
+    """What the table's body shows: the plan's rows, with what each row needs. A move or a
+    removal answers with this alone."""
+    context = _row_context(request, mentorship, plan)
     if plan is not None:
-        context["rows"] = _for_display(selectors.actions(plan), context["actions_url"])
-        context["row_count"] = len(context["rows"])
+        rows = _for_display(selectors.actions(plan), context["actions_url"])
+        context.update(rows=rows, row_count=len(rows))
     return context
 
 
@@ -85,16 +91,15 @@ def _for_display(rows, actions_url):
     return rows
 
 
-def _row_context(request, mentorship, plan, *, can_edit=None):
+def _row_context(request, mentorship, plan):
     """What a row needs besides itself: the reader's rights and the base of its links (one
     reverse() here instead of five per row)."""
     user = request.user
-    if can_edit is None:
-        can_edit = user.has_perm("actionplans.edit_plan", mentorship) and plan.status == PlanStatus.DRAFT
     return {
         "mentorship": mentorship, "plan": plan,
         "actions_url": _actions_url(request, mentorship),
-        "can_edit": can_edit,
+        "can_edit": user.has_perm("actionplans.edit_plan", mentorship)
+        and (plan is None or plan.status == PlanStatus.DRAFT),
         "can_comment": user.has_perm("actionplans.comment", mentorship),
         "can_progress": plan is not None and plan.is_approved
         and user.has_perm("actionplans.record_progress", mentorship),
@@ -133,7 +138,7 @@ def plan_page(request, network, pk):
 
 
 def _rows_fragment(request, mentorship, plan):
-    return render_to_string("actionplans/_rows.html", _context(request, mentorship, plan), request=request)
+    return render_to_string("actionplans/_rows.html", _rows_context(request, mentorship, plan), request=request)
 
 
 @require_POST
