@@ -177,8 +177,16 @@ class FacilitatorForm(forms.Form):
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = candidates
-        self.fields["user"].label_from_instance = lambda user: f"{user.display_name} <{user.email}>"
+        field = self.fields["user"]
+        field.queryset = candidates
+        field.label_from_instance = lambda user: f"{user.display_name} <{user.email}>"
+        self.has_candidates = None
+        if not self.is_bound:
+            # The page asks whether anyone is left to attach, then lists them: one query for both.
+            listed = list(candidates)
+            self.has_candidates = bool(listed)
+            field.widget.choices = [("", field.empty_label)] + [(user.pk, field.label_from_instance(user))
+                                                                 for user in listed]
 
 
 class DashboardFilterForm(forms.Form):

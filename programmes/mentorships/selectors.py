@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from programmes.accounts.models import User
+from programmes.supportgroups.models import StakeholderType, SupportGroupMember
 from programmes.tenancy.models import Invitation, Membership, Role
 
 from .models import (
@@ -15,6 +16,7 @@ from .models import (
     MentorshipCity,
     MentorshipInvitation,
     Milestone,
+    MilestoneDone,
     Participant,
     Programme,
     ProgrammeFacilitator,
@@ -105,18 +107,27 @@ class DashboardRow:
 def dashboard(programme, *, phase="", overdue_only=False, today=None):
     """One row per mentorship: its cities, phase, next milestone and overdue milestones.
 
-    Queries do not grow with mentorships or participants: milestones come with the programme,
-    cities and completed milestones are prefetched once for all rows.
+    Queries do not grow with mentorships or participants: milestones come with the programme;
+    the rows' cities (each knowing whether its support group has a migrant representative) and
+    completed milestones are one plain query each, grouped here. Prefetching them instead made
+    Django clone a manager and a queryset per mentorship and relation, which cost more than the
+    queries themselves.
     """
     today = today or timezone.localdate()
     milestones = list(programme.milestones.all())
-    mentorships = Mentorship.objects.filter(programme=programme).prefetch_related(_places(), "milestones_done")
+    mentorships = Mentorship.objects.filter(programme=programme).only(
+        "network_id", "programme_id", "title", "phase")  # not the notes, which no row shows
     if phase:
         mentorships = mentorships.filter(phase=phase)
     mentorships = list(mentorships.order_by("title"))
-    represented = _cities_with_migrant_representative(
-        {p.city_id for m in mentorships for p in m.cities.all() if p.side == CitySide.MENTEE}
-    )
+    ids = [mentorship.pk for mentorship in mentorships]
+    places = {pk: [] for pk in ids}
+    for place in _places_with_representation(ids):
+        places[place.mentorship_id].append(place)
+    done = {pk: set() for pk in ids}
+    for mentorship_id, milestone_id in MilestoneDone.objects.filter(mentorship_id__in=ids).values_list(
+            "mentorship_id", "milestone_id"):
+        done[mentorship_id].add(milestone_id)
     from programmes.actionplans.selectors import plans_by_mentorship
 
     plans = plans_by_mentorship(mentorships)
@@ -125,9 +136,8 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     visits = visit_counts(mentorships)
     rows = []
     for mentorship in mentorships:
-        done = {d.milestone_id for d in mentorship.milestones_done.all()}
-        open_milestones = [m for m in milestones if m.pk not in done]
-        sides = by_side(mentorship.cities.all())
+        open_milestones = [m for m in milestones if m.pk not in done[mentorship.pk]]
+        sides = by_side(places[mentorship.pk])
         row = DashboardRow(
             mentorship=mentorship,
             mentees=sides[CitySide.MENTEE],
@@ -135,7 +145,7 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
             peers=sides[CitySide.PEER],
             next_milestone=open_milestones[0] if open_milestones else None,
             overdue=[m for m in open_milestones if m.due_date < today],
-            without_migrant_representative=[p.city for p in sides[CitySide.MENTEE] if p.city_id not in represented],
+            without_migrant_representative=[p.city for p in sides[CitySide.MENTEE] if not p.represented],
             plan=plans.get(mentorship.pk, (None, None))[0],
             on_track=plans.get(mentorship.pk, (None, None))[1],
             visits_planned=visits.get((mentorship.pk, "planned"), 0),
@@ -146,13 +156,14 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     return rows
 
 
-def _cities_with_migrant_representative(city_ids):
-    from programmes.supportgroups.models import StakeholderType, SupportGroupMember
-
-    return set(
-        SupportGroupMember.objects.filter(city_id__in=city_ids, stakeholder_type=StakeholderType.MIGRANT_REPRESENTATIVE)
-        .values_list("city_id", flat=True)
-    )
+def _places_with_representation(mentorship_ids):
+    """The mentorships' cities, each with `represented`: whether its support group has a migrant
+    representative (the dashboard warns about mentee cities without one)."""
+    representative = SupportGroupMember.objects.filter(
+        city_id=OuterRef("city_id"), stakeholder_type=StakeholderType.MIGRANT_REPRESENTATIVE)
+    return (MentorshipCity.objects.filter(mentorship_id__in=mentorship_ids)
+            .select_related("city", "association").annotate(represented=Exists(representative))
+            .order_by("side", "pk"))
 
 
 def get_mentorship(network, pk):

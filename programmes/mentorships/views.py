@@ -5,8 +5,11 @@ import copy
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from programmes.reports.models import ReportKind
@@ -27,7 +30,7 @@ from .forms import (
     ParticipantInviteForm,
     ProgrammeForm,
 )
-from .models import Participant
+from .models import Mentorship, Participant
 
 HISTORY_LENGTH = 15
 
@@ -66,8 +69,8 @@ def programme_detail(request, network, pk):
         "today": timezone.localdate(),
     }
     if can_see_dashboard:
-        context["rows"] = selectors.dashboard(programme, phase=criteria.get("phase", ""),
-                                              overdue_only=criteria.get("overdue", False))
+        context["rows"] = _for_display(request.network, selectors.dashboard(
+            programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False)))
         context["pdf_jobs"] = recent_jobs(request.user, kind=ReportKind.PROGRAMME_REPORT, programme=programme)
         context["history"] = history_entries(
             programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
@@ -75,6 +78,43 @@ def programme_detail(request, network, pk):
     if context["can_change"]:
         context["facilitator_form"] = FacilitatorForm(candidates=selectors.facilitator_candidates(programme))
     return render(request, "mentorships/programme_detail.html", context)
+
+
+def _for_display(network, rows):
+    """Each dashboard row with its links and texts as ready strings. A profile of the page showed
+    the template spending most of its time per row: two {% url %} tags, the labels of the phase
+    and the plan's status (Django rebuilds the choices for every `get_*_display`), the milestone's
+    name, a date and three translated sentences. Here each is made once, the labels once a page."""
+    phases = _labels(Mentorship, "phase")
+    statuses, names = {}, {}
+    for row in rows:
+        pk = row.mentorship.pk
+        row.url = reverse("mentorship_detail", kwargs={"network": network.slug, "pk": pk})
+        row.phase = phases.get(row.mentorship.phase, row.mentorship.phase)
+        milestone, row.milestone_name, row.due = row.next_milestone, "", ""
+        if milestone is not None:
+            if milestone.pk not in names:
+                names[milestone.pk] = str(milestone)
+            row.milestone_name = names[milestone.pk]
+            row.due = date_format(milestone.due_date, "SHORT_DATE_FORMAT")
+        count = len(row.overdue)
+        row.overdue_label = ngettext("Overdue: %(counter)s milestone", "Overdue: %(counter)s milestones",
+                                     count) % {"counter": count} if count else ""
+        row.visits = _("%(held)s held, %(planned)s planned") % {"held": row.visits_held,
+                                                                "planned": row.visits_planned}
+        if row.plan is not None:
+            if not statuses:
+                statuses = _labels(type(row.plan), "status")
+            row.plan_url = reverse("action_plan", kwargs={"network": network.slug, "pk": pk})
+            row.plan_status = statuses.get(row.plan.status, row.plan.status)
+            row.on_track_label = (_("%(share)s %% on track or done") % {"share": row.on_track}
+                                  if row.on_track is not None and row.plan.is_approved else "")
+    return rows
+
+
+def _labels(model, field):
+    """{value: label} of a field's choices, translated once."""
+    return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
 
 
 def programme_edit(request, network, pk):
