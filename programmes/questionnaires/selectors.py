@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from . import answer_kinds
@@ -91,9 +90,11 @@ def city_response_of(city, kind=Kind.MENTOR_STRENGTHS):
 def response_page(response, *, parties, city=None):
     """Sections in order, each with its questions, current answers and whether one of `parties`
     edits it. Empty city-figures answers start from the city profile."""
-    sections = Section.objects.filter(template=response.template).prefetch_related(
-        Prefetch("questions", queryset=Question.objects.order_by("number"))
-    )
+    sections = list(Section.objects.filter(template=response.template))
+    # One plain query grouped here: a prefetch_related clones a scoped manager per section.
+    questions = {}
+    for question in Question.objects.filter(section__template=response.template).order_by("number"):
+        questions.setdefault(question.section_id, []).append(question)
     answers = {a.question_id: a for a in Answer.objects.filter(response=response).select_related("updated_by")}
     comments = _comments_by_question(response)
     return [
@@ -101,7 +102,7 @@ def response_page(response, *, parties, city=None):
             section=section,
             items=[QuestionItem(question, answers.get(question.pk), comments=comments.get(question.pk, []),
                                 prefill=_prefill(question, answers.get(question.pk), city))
-                   for question in section.questions.all()],
+                   for question in questions.get(section.pk, [])],
             editable=section.answered_by in parties,
         )
         for section in sections
