@@ -30,7 +30,7 @@ from .forms import (
     ParticipantInviteForm,
     ProgrammeForm,
 )
-from .models import Mentorship, Participant
+from .models import Mentorship, MentorshipCity, Participant
 
 HISTORY_LENGTH = 15
 
@@ -236,16 +236,15 @@ def mentorship_detail(request, network, pk):
     require(request, "mentorships.view_mentorship", mentorship)
     user = request.user
     can_manage_participants = user.has_perm("mentorships.manage_participants", mentorship)
-    done = {d.milestone_id: d for d in mentorship.milestones_done.all()}
     participant_history = Participant.history.filter(mentorship_id=mentorship.pk).select_related("history_user")
-    users = {p.user_id: p.user for p in mentorship.participants.all()}
+    participants = list(mentorship.participants.all())
+    users = {p.user_id: p.user for p in participants}
     return render(request, "mentorships/mentorship_detail.html", {
         "mentorship": mentorship,
         "programme": mentorship.programme,
-        "places": list(mentorship.cities.all()),
-        "participants": list(mentorship.participants.all()),
-        "milestones": [(m, done.get(m.pk)) for m in mentorship.programme.milestones.all()],
-        "today": timezone.localdate(),
+        "places": _places_for_display(mentorship.cities.all()),
+        "participants": _participants_for_display(participants),
+        "milestones": _milestones_for_display(request.network, mentorship),
         "can_see_content": user.has_perm("mentorships.view_mentorship_content", mentorship),
         "can_change_content": user.has_perm("mentorships.change_mentorship_content", mentorship),
         "can_change": user.has_perm("mentorships.change_mentorship", mentorship),
@@ -264,6 +263,37 @@ def mentorship_detail(request, network, pk):
             subject=lambda record: str(users.get(record.user_id) or _("a former participant")),
         ),
     })
+
+
+def _milestones_for_display(network, mentorship, today=None):
+    """The milestones with their name, dates and record link as ready strings: the template
+    otherwise built the name (a choices label) twice, and a link and two dates, per milestone."""
+    today = today or timezone.localdate()
+    milestones = selectors.milestones_with_done(mentorship)
+    for milestone in milestones:
+        milestone.name = str(milestone)
+        milestone.due = date_format(milestone.due_date, "DATE_FORMAT")
+        milestone.done_label = (_("Done on %(date)s") % {"date": date_format(milestone.done_on, "SHORT_DATE_FORMAT")}
+                                if milestone.done_on else "")
+        milestone.is_overdue = not milestone.done_on and milestone.due_date < today
+        milestone.record_url = reverse("milestone_record", kwargs={
+            "network": network.slug, "pk": mentorship.pk, "milestone_pk": milestone.pk})
+    return milestones
+
+
+def _places_for_display(places):
+    sides = _labels(MentorshipCity, "side")
+    places = list(places)
+    for place in places:
+        place.side_label = sides.get(place.side, place.side)
+    return places
+
+
+def _participants_for_display(participants):
+    roles = _labels(Participant, "role")
+    for participant in participants:
+        participant.role_label = roles.get(participant.role, participant.role)
+    return participants
 
 
 def mentorship_content(request, network, pk):
