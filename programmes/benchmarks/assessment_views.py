@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +18,7 @@ from . import assessment_selectors as selectors
 from . import charts
 from . import self_assessment as services
 from .assessment_forms import CommentForm, RatingForm
-from .models import AssessmentRound
+from .models import AssessmentRound, Level
 
 
 def _mentorship(request, pk, perm="benchmarks.view_self_assessment"):
@@ -45,12 +46,25 @@ def overview(request, network, pk):
     chart = charts.profile(factors, [{r.key_factor_id: r.level for r in a.ratings.all()} for a in shown])
     rows = [(factor, [next(r for r in a.ratings.all() if r.key_factor_id == factor.pk) for a in shown])
             for factor in factors]
+    _for_display(request.network, mentorship, rows)
     return render(request, "benchmarks/self_assessment.html", {
         "mentorship": mentorship, "programme": mentorship.programme, "benchmark": mentorship.programme.benchmark,
         "initial": initial, "final": final, "shown": shown, "rows": rows, "chart": chart,
         "focus_limit": mentorship.programme.max_focus_factors,
         "can_rate": request.user.has_perm("benchmarks.rate", mentorship),
     })
+
+
+def _for_display(network, mentorship, rows):
+    """Each rating with its link and level as ready strings: per cell the template otherwise ran a
+    {% url %} tag and get_level_display, which rebuilds the choices on every call."""
+    levels = {value: str(label) for value, label in Level.choices}
+    for factor, ratings in rows:
+        for rating in ratings:
+            rating.link = reverse("self_assessment_rate", kwargs={
+                "network": network.slug, "pk": mentorship.pk, "round": rating.self_assessment.round,
+                "factor_pk": factor.pk})
+            rating.level_label = levels.get(rating.level, "")
 
 
 @require_POST
