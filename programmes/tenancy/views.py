@@ -33,10 +33,11 @@ def network_home(request, network):
     from programmes.visits.selectors import upcoming_deadlines, upcoming_for
 
     require(request, "tenancy.view_network")
+    participations = mentorships_of(request.user, request.network)
     return render(request, "tenancy/home.html", {
-        "my_mentorships": mentorships_of(request.user, request.network),
-        "upcoming": upcoming_for(request.user, request.network),
-        "deadlines": upcoming_deadlines(request.user, request.network),
+        "my_mentorships": participations,
+        "upcoming": upcoming_for(participations, request.network),
+        "deadlines": upcoming_deadlines(participations, request.network),
         "can_change_network": request.user.has_perm("tenancy.change_network", request.network),
     })
 

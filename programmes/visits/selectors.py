@@ -43,13 +43,24 @@ def get_follow_up(visit, pk):
     return get_object_or_404(FollowUp.objects.filter(visit=visit, pk=pk))
 
 
-def upcoming_for(user, network, *, now=None):
-    """The next visits and meetings of the person's mentorships and programmes in this network."""
+def upcoming_for(participations, network, *, now=None):
+    """The next visits and meetings of the person's mentorships and programmes in this network,
+    from their participations there (the home page lists them anyway): no query for someone who
+    takes part in none, and no subquery over every participant otherwise."""
+    mentorship_ids, programme_ids = _of_participations(participations)
+    if not mentorship_ids:
+        return []
     now = now or timezone.now()
     return list(
         Visit.objects.filter(network=network, ends_at__gte=now).exclude(status=VisitStatus.CANCELLED)
-        .filter(_of_people(user)).select_related("mentorship", "programme", "host_city").order_by("starts_at")[:UPCOMING]
+        .filter(Q(mentorship_id__in=mentorship_ids) | Q(mentorship__isnull=True, programme_id__in=programme_ids))
+        .select_related("mentorship", "programme", "host_city").order_by("starts_at")[:UPCOMING]
     )
+
+
+def _of_participations(participations):
+    """({mentorship ids}, {programme ids}) of the given participations."""
+    return ({p.mentorship_id for p in participations}, {p.mentorship.programme_id for p in participations})
 
 
 def upcoming_of(mentorship, *, now=None):
@@ -121,11 +132,14 @@ def visit_counts(mentorships):
     return {(row["mentorship_id"], row["status"]): row["count"] for row in rows}
 
 
-def upcoming_deadlines(user, network, *, today=None):
-    """The next milestones of the programmes the person takes part in (the home page's deadlines)."""
+def upcoming_deadlines(participations, network, *, today=None):
+    """The next milestones of the programmes the person takes part in (the home page's deadlines),
+    from their participations in this network, as upcoming_for."""
     from programmes.mentorships.models import Milestone
 
+    programme_ids = _of_participations(participations)[1]
+    if not programme_ids:
+        return []
     today = today or timezone.localdate()
-    return list(Milestone.objects.filter(network=network, due_date__gte=today,
-                                         programme__mentorships__participants__user=user)
-                .select_related("programme").distinct().order_by("due_date", "pk")[:UPCOMING])
+    return list(Milestone.objects.filter(network=network, due_date__gte=today, programme_id__in=programme_ids)
+                .select_related("programme").order_by("due_date", "pk")[:UPCOMING])
