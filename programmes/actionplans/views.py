@@ -20,7 +20,7 @@ from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import apply_change, form_status, require
 from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
 
-from . import selectors, services
+from . import display, selectors, services
 from .forms import ActionForm, ApprovalForm, ProgressForm
 from .models import Action, PlanStatus, ProgressStatus
 
@@ -64,7 +64,10 @@ def _context(request, mentorship, plan, **extra):
         "can_approve": plan is not None and plan.status == PlanStatus.FINAL
         and user.has_perm("actionplans.record_approval", mentorship),
         "transitions": _transitions_for(user, mentorship, plan),
-        "add_form": extra.pop("add_form", None) or (_action_form(mentorship) if rows["can_edit"] else None),
+        # The add form is open on an empty plan; on a plan with rows it loads when asked for
+        # (action_add), as a row's forms do.
+        "add_form": extra.pop("add_form", None)
+        or (_action_form(mentorship) if rows["can_edit"] and not rows.get("rows") else None),
         "approval_form": extra.pop("approval_form", None) or ApprovalForm(),
         "pdf_jobs": recent_jobs(request.user, kind=ReportKind.ACTION_PLAN, mentorship=mentorship) if plan else [],
         **extra,
@@ -76,34 +79,31 @@ def _rows_context(request, mentorship, plan):
     removal answers with this alone."""
     context = _row_context(request, mentorship, plan)
     if plan is not None:
-        rows = _for_display(selectors.actions(plan), context["actions_url"])
-        context.update(rows=rows, row_count=len(rows))
+        actions = selectors.actions(plan)
+        context.update(rows=display.table_rows(actions, _row_tools(context)))
     return context
 
 
-def _for_display(rows, actions_url):
-    """Each row with the base of its links and its spoken name ("action 3") as ready strings: a
-    row uses them seven times, and a number rendered by the template is localised every time."""
-    for row in rows:
-        row.ref, row.link = str(row.pk), f"{actions_url}{row.pk}/"
-        row.name = _("action %(number)s") % {"number": row.position}
-        row.comment_label = _("Comment on action %(number)s") % {"number": row.position}
-    return rows
-
-
 def _row_context(request, mentorship, plan):
-    """What a row needs besides itself: the reader's rights and the base of its links (one
-    reverse() here instead of five per row)."""
+    """What a row needs besides itself: the reader's rights, the base of its links (one reverse()
+    here instead of five per row)."""
     user = request.user
     return {
         "mentorship": mentorship, "plan": plan,
         "actions_url": _actions_url(request, mentorship),
+        "show_progress": plan is not None and plan.is_approved,
         "can_edit": user.has_perm("actionplans.edit_plan", mentorship)
         and (plan is None or plan.status == PlanStatus.DRAFT),
         "can_comment": user.has_perm("actionplans.comment", mentorship),
         "can_progress": plan is not None and plan.is_approved
         and user.has_perm("actionplans.record_progress", mentorship),
     }
+
+
+def _row_tools(context):
+    return display.RowTools(actions_url=context["actions_url"],
+                            can_edit=context["can_edit"], can_comment=context["can_comment"],
+                            can_progress=context["can_progress"], show_progress=context["show_progress"])
 
 
 def _actions_url(request, mentorship):
@@ -141,16 +141,22 @@ def _rows_fragment(request, mentorship, plan):
     return render_to_string("actionplans/_rows.html", _rows_context(request, mentorship, plan), request=request)
 
 
-@require_POST
 def action_add(request, network, pk):
+    """GET: the add form, into the plan page (htmx) or as a page of its own. POST: a new row; the
+    first one starts the plan."""
     mentorship = _mentorship(request, pk, "actionplans.edit_plan")
+    if request.method != "POST":
+        context = {"mentorship": mentorship, "programme": mentorship.programme, "add_form": _action_form(mentorship)}
+        if request.htmx:
+            return HttpResponse(render_to_string("actionplans/_add_form.html", context, request=request))
+        return render(request, "actionplans/action_add.html", {**context, "standalone": True})
     plan = services.plan_for(mentorship)
     form = _action_form(mentorship, request.POST)
     if form.is_valid():
         if apply_change(request, lambda: services.add_action(plan, values=form.values, by=request.user,
                                                              **form.links)):
-            if request.htmx:
-                context = _context(request, mentorship, plan)
+            if request.htmx:  # a fresh add form for the next row, the rows and the plan's state
+                context = _context(request, mentorship, plan, add_form=_action_form(mentorship))
                 # The first action starts the plan: its status and next step change with the rows.
                 html = render_to_string("actionplans/_add_form.html", context, request=request) + "".join(
                     render_to_string(f"actionplans/{part}.html", {**context, "oob": True}, request=request)
@@ -170,7 +176,8 @@ def action_edit(request, network, pk, action_pk):
     action = selectors.get_action(plan, action_pk)
     form = _action_form(mentorship, request.POST or None, instance=action)
     context = {"mentorship": mentorship, "programme": mentorship.programme, "plan": plan, "row": action,
-               "form": form, "version": action.version}
+               "form": form, "version": action.version, "row_count": selectors.row_count(plan),
+               "actions_url": _actions_url(request, mentorship)}
     if request.method == "POST" and form.is_valid():
         try:
             based_on = int(request.POST.get("version", "0"))
@@ -200,9 +207,8 @@ def _edit_response(request, context, status):
 
 def _row_response(request, mentorship, plan, action_pk):
     context = _row_context(request, mentorship, plan)
-    row = _for_display(selectors.actions(plan, [action_pk]), context["actions_url"])[0]
-    context.update(row=row, row_count=selectors.row_count(plan))
-    return HttpResponse(render_to_string("actionplans/_row.html", context, request=request))
+    tools = _row_tools(context)
+    return HttpResponse(display.table_rows(selectors.actions(plan, [action_pk]), tools)[0])
 
 
 def action_row(request, network, pk, action_pk):

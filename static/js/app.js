@@ -15,8 +15,8 @@ document.addEventListener("click", function (event) {
   }
 }, true);
 
-// The buttons of an action plan's rows share one form (form="row-tools", each with its own
-// formaction), so a row carries no form of its own. With JavaScript the answer (the rows in their
+// The move and remove buttons of an action plan's row (in the row's inline form) share the page's
+// one form (form="row-tools", each with its own formaction), so they can sit inside another form. With JavaScript the answer (the rows in their
 // new order) replaces the part of the page the form names, without a page load.
 document.addEventListener("click", function (event) {
   var button = event.target.closest && event.target.closest("button[formaction]");
@@ -61,10 +61,9 @@ document.addEventListener("DOMContentLoaded", function () {
 (function () {
   var FOCUSABLE = "a[href], button, input:not([type=hidden]), textarea, select";
   var before = null;
+  // A row moved from its inline form comes back as a plain row: the focus goes to its "Edit".
   var partner = function (id) {
-    if (/^up-/.test(id)) { return id.replace(/^up-/, "down-"); }
-    if (/^down-/.test(id)) { return id.replace(/^down-/, "up-"); }
-    return null;
+    return /^(up|down)-/.test(id) ? id.replace(/^(up|down)-/, "edit-") : null;
   };
   var usable = function (element) {
     return element && !element.disabled && element.getClientRects().length > 0;

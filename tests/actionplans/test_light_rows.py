@@ -109,3 +109,34 @@ def test_readers_without_the_right_get_no_form(client, network_a, mentorship, pl
     assert client.get(_url(mentorship, "action_progress", action_pk=row.pk)).status_code == 403
     client.force_login(person(network_a, mentorship, None))
     assert client.get(_url(mentorship, "action_comment", action_pk=row.pk)).status_code == 403
+
+
+def test_the_add_form_of_a_plan_with_rows_loads_when_asked_for(client, mentorship, mentee, plan):
+    add(plan, "Buddy scheme")
+    client.force_login(mentee)
+    page = client.get(_url(mentorship)).content.decode()
+    assert 'hx-get="actions/"' in page and "Add the action" not in page and 'name="action"' not in page
+    form_url = _url(mentorship, "action_add")
+    fragment = client.get(form_url, HTTP_HX_REQUEST="true", HTTP_HX_CURRENT_URL=_url(mentorship)).content.decode()
+    assert 'name="action"' in fragment and "Add the action" in fragment and "<html" not in fragment
+    standalone = client.get(form_url).content.decode()  # without JavaScript: a page of its own
+    assert "<html" in standalone and 'name="action"' in standalone and "hx-post" not in standalone
+    added = client.post(form_url, {"action": "Language café"}, HTTP_HX_REQUEST="true",
+                        HTTP_HX_CURRENT_URL=_url(mentorship)).content.decode()
+    assert "Language café" in added and 'name="action"' in added, "a fresh form for the next row comes back"
+
+
+def test_every_cell_and_comment_shows_what_was_typed_and_nothing_runs(client, network_a, mentorship, mentee, plan):
+    hostile = '<script>alert("x")</script> & \'quoted\''
+    fields = ("results", "lead", "resources", "success_measure", "timeline_note")
+    row = add(plan, hostile + "\nsecond line", **{name: f"{name} {hostile}" for name in fields})
+    with scope(network=network_a):
+        services.comment(row, text="Comment " + hostile, by=mentee)
+    client.force_login(mentee)
+    page = client.get(_url(mentorship)).content.decode()
+    assert "<script>alert" not in page
+    shown = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#x27;quoted&#x27;"
+    assert f"{shown}\nsecond line" in page, "the line break is kept, shown by CSS (white-space: pre-line)"
+    for name in fields:
+        assert f"{name} {shown}" in page
+    assert f"Comment {shown}" in page and "1 comment" in page

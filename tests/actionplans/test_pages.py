@@ -150,18 +150,25 @@ def test_members_without_a_part_see_nothing(client, network_a, mentorship, plan)
 
 def test_every_row_control_points_at_its_own_view(client, network_a, mentorship, mentee, plan):
     """Rows build their links from one prefix, relative to the plan page (one reverse() per page,
-    not five per row): each link and button must still reach the view it names, for its own row."""
+    not five per row), and so do the move and remove buttons of a row's inline form: each link and
+    button must still reach the view it names, for its own row."""
 
     first, second = add(plan, "Buddy scheme"), add(plan, "Language café")
     client.force_login(mentee)
     page = client.get(_url(mentorship)).content.decode()
+    inline_forms = "".join(
+        client.get(_url(mentorship, "action_edit", action_pk=row.pk), HTTP_HX_REQUEST="true",
+                   HTTP_HX_CURRENT_URL="http://testserver" + _url(mentorship)).content.decode()
+        for row in (first, second))
     targets = {urljoin(_url(mentorship), target)
-               for target in re.findall(r'(?:href|action|hx-get|hx-post)="([^"]*actions/\d+/[^"]*)"', page)}
+               for target in re.findall(r'(?:href|action|formaction|hx-get|hx-post)="([^"]*actions/\d+/[^"]*)"',
+                                        page + inline_forms)}
     resolved = {(match.url_name, match.kwargs["action_pk"], match.kwargs.get("direction"))
                 for match in map(resolve, targets)}
     for row in (first, second):
         assert {("action_edit", row.pk, None), ("action_delete", row.pk, None),
                 ("action_comment", row.pk, None)} <= resolved
     assert ("action_move", first.pk, "down") in resolved and ("action_move", second.pk, "up") in resolved
+    assert ("action_move", first.pk, "up") not in resolved and ("action_move", second.pk, "down") not in resolved
     assert all(match.kwargs["network"] == "network-a" and match.kwargs["pk"] == mentorship.pk
                for match in map(resolve, targets))

@@ -118,14 +118,15 @@ def test_the_action_plan_with_the_keyboard_alone(page, live_server, mentorship):
     audit.check("two actions")
 
     page.keyboard.press("Shift+Tab")  # from the form, back up into the table
+    tab_to(page, r"^Edit action 2$")  # the row's form also moves and removes it
+    page.keyboard.press("Enter")
     tab_to(page, r"^Move up action 2$")
     page.keyboard.press("Enter")
     expect(rows).to_have_text(["Open a language café", "Recruit language volunteers"])
-    # The moved row is now first and has no "Move up": the focus goes to its "Move down".
-    expect(page.get_by_role("button", name="Move down action 1")).to_be_focused()
+    # The moved row is back as a plain row, now first: the focus goes to its "Edit".
+    expect(page.get_by_role("link", name="Edit action 1")).to_be_focused()
 
-    tab_to(page, r"^Edit action 1$")  # inline: the row becomes a form and takes the focus
-    page.keyboard.press("Enter")
+    page.keyboard.press("Enter")  # on "Edit action 1", inline: the row becomes a form and takes the focus
     expect(page.locator("#actions-body tr").first.get_by_label(re.compile(r"^\s*Action\*?\s*$"))).to_be_focused()
     tab_to(page, r"^Who leads")
     page.keyboard.press("Control+A")

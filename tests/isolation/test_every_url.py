@@ -200,7 +200,7 @@ POST_ONLY = {
     "needs_analysis_submit", "mentor_strengths_start", "mentor_strengths_answer", "mentor_strengths_comment",
     "mentor_strengths_resolve", "mentor_strengths_submit", "directory_city_representative_add",
     "directory_city_representative_remove", "mentorship_choose_mentor", "programme_template_adapt",
-    "programme_template_new_version", "programme_template_question_delete", "action_add", "action_delete",
+    "programme_template_new_version", "programme_template_question_delete", "action_delete",
     "action_move", "action_plan_transition", "action_plan_pdf",
     "needs_analysis_pdf", "programme_report_pdf", "pdf_retry", "reminder_rule_delete",
     "visit_status", "visit_agenda_delete", "visit_participants", "visit_attendance", "visit_report", "visit_follow_up_add", "visit_follow_up_done", "training_status", "training_agenda_delete", "training_participants", "training_attendance", "training_report", "training_follow_up_add", "training_follow_up_done",

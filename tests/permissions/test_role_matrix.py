@@ -40,7 +40,7 @@ from tests.permissions.payloads import PAYLOADS
 
 #                                                    mem cor adm fac els fmr met mot mea moa sup obs oth
 MATRIX = {
-    ("action_add", "GET"):                           "405 405 405 405 405 405 405 405 405 405 405 405 405",
+    ("action_add", "GET"):                           "403 403 403 403 403 403 200 403 403 403 403 403 403",
     ("action_add", "POST"):                          "403 403 403 403 403 403 ok  403 403 403 403 403 403",
     ("action_comment", "GET"):                       "403 403 403 403 403 403 200 200 200 200 200 403 403",
     ("action_comment", "POST"):                      "403 403 403 403 403 403 ok  ok  ok  ok  ok  403 403",
