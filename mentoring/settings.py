@@ -252,6 +252,8 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(CELERY_DIR / "beat-schedule")
 CELERY_BEAT_SCHEDULE = {
     # One sweep per concern.
     "record-heartbeat": {"task": "programmes.tenancy.tasks.record_heartbeat", "schedule": 300.0},
+    "refresh-planner-statistics": {"task": "programmes.tenancy.tasks.refresh_planner_statistics",
+                                   "schedule": 86400.0},
     "delete-expired-pdfs": {"task": "programmes.reports.tasks.delete_expired_pdfs", "schedule": 3600.0},
     "sweep-reminders": {"task": "programmes.visits.tasks.sweep_reminders",
                         "schedule": env.float("REMINDER_SWEEP_SECONDS", default=120.0)},

@@ -5,6 +5,7 @@ its body inside `scope(network=...)`, as management commands do.
 """
 
 from celery import Task, shared_task
+from django.db import connection
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
@@ -34,6 +35,21 @@ def ping(token):
 def record_heartbeat():
     """Beat's periodic sweep for now: shows in the worker log that the scheduler runs."""
     return timezone.now().isoformat()
+
+
+@shared_task(acks_late=True)
+def refresh_planner_statistics():
+    """Daily on the embedded SQLite database: ANALYZE, so that its query planner knows which
+    index narrows a read. Without statistics it reads a tenant table through its network index
+    (every row of the network) instead of the row's own key: ten times slower for the links of a
+    100-row action plan. The analysis is sampled (analysis_limit) so that it stays short on a big
+    file. PostgreSQL's autovacuum keeps its own statistics: nothing to do there."""
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA analysis_limit=1000")
+        cursor.execute("ANALYZE")
+    return True
 
 
 @shared_task(base=NetworkTask, bind=True)

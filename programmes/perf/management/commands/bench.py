@@ -63,6 +63,7 @@ class Command(BaseCommand):
         with pages.fresh_rendering():
             backends = pages.cache_backends()
         self.stderr.write(f"Seeded in {seeded_in:.0f} s; measuring fresh pages (caches: {backends}) ...")
+        growth.settle()  # planner statistics, as a running site has them
         page_figures = pages.measure(big, requests=requests)
         small_counts = pages.query_counts(small)
         page_rows, missed = report.page_rows(page_figures, small_counts)
