@@ -16,7 +16,6 @@ class QuestionItem:
     typed: str | None = None  # what the person typed, kept when a save is refused
     comments: list = field(default_factory=list)  # top-level comments, each with .thread (its replies)
     prefill: dict | None = None  # figures from the city profile, offered while the answer is empty
-    html: str = ""  # the question as rendered (programmes.questionnaires.views._render_questions)
 
     @property
     def value(self):
