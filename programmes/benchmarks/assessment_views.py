@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_POST
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.tenancy.access import apply_change, require, save_status
 from programmes.tenancy.errors import TenancyError
+from programmes.tenancy.addresses import link_to
 from programmes.tenancy.limits import LONG_TEXT, TextRefused, posted_text
 
 from . import assessment_selectors as selectors
@@ -59,11 +59,11 @@ def _for_display(network, mentorship, rows):
     """Each rating with its link and level as ready strings: per cell the template otherwise ran a
     {% url %} tag and get_level_display, which rebuilds the choices on every call."""
     levels = {value: str(label) for value, label in Level.choices}
+    links = {round: link_to("self_assessment_rate", key="factor_pk", network=network.slug, pk=mentorship.pk,
+                            round=round) for round in AssessmentRound.values}
     for factor, ratings in rows:
         for rating in ratings:
-            rating.link = reverse("self_assessment_rate", kwargs={
-                "network": network.slug, "pk": mentorship.pk, "round": rating.self_assessment.round,
-                "factor_pk": factor.pk})
+            rating.link = links[rating.self_assessment.round](factor.pk)
             rating.level_label = levels.get(rating.level, "")
 
 

@@ -5,7 +5,6 @@ import copy
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -18,6 +17,7 @@ from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import form_status, require
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
+from programmes.tenancy.addresses import link_to
 from programmes.tenancy.spreadsheets import csv_writer
 
 from . import selectors, services
@@ -66,7 +66,7 @@ def programme_detail(request, network, pk):
         "can_change": request.user.has_perm("mentorships.change_programme", programme),
         "can_see_dashboard": can_see_dashboard,
         "filters": filters,
-        "today": timezone.localdate(),
+        "milestones": _milestones_of(request.network, programme),
     }
     if can_see_dashboard:
         context["rows"] = _for_display(request.network, selectors.dashboard(
@@ -87,9 +87,11 @@ def _for_display(network, rows):
     name, a date and three translated sentences. Here each is made once, the labels once a page."""
     phases = _labels(Mentorship, "phase")
     statuses, names = {}, {}
+    page_link = link_to("mentorship_detail", network=network.slug)
+    plan_link = link_to("action_plan", network=network.slug)
     for row in rows:
         pk = row.mentorship.pk
-        row.url = reverse("mentorship_detail", kwargs={"network": network.slug, "pk": pk})
+        row.url = page_link(pk)
         row.phase = phases.get(row.mentorship.phase, row.mentorship.phase)
         milestone, row.milestone_name, row.due = row.next_milestone, "", ""
         if milestone is not None:
@@ -105,11 +107,21 @@ def _for_display(network, rows):
         if row.plan is not None:
             if not statuses:
                 statuses = _labels(type(row.plan), "status")
-            row.plan_url = reverse("action_plan", kwargs={"network": network.slug, "pk": pk})
+            row.plan_url = plan_link(pk)
             row.plan_status = statuses.get(row.plan.status, row.plan.status)
             row.on_track_label = (_("%(share)s %% on track or done") % {"share": row.on_track}
                                   if row.on_track is not None and row.plan.is_approved else "")
     return rows
+
+
+def _milestones_of(network, programme):
+    """The programme's milestones with their name and edit link as ready strings (the template
+    printed each name, a choices label, twice)."""
+    edit_link = link_to("milestone_edit", network=network.slug, programme_pk=programme.pk)
+    milestones = list(programme.milestones.all())
+    for milestone in milestones:
+        milestone.name, milestone.edit_url = str(milestone), edit_link(milestone.pk)
+    return milestones
 
 
 def _labels(model, field):
@@ -270,14 +282,14 @@ def _milestones_for_display(network, mentorship, today=None):
     otherwise built the name (a choices label) twice, and a link and two dates, per milestone."""
     today = today or timezone.localdate()
     milestones = selectors.milestones_with_done(mentorship)
+    record_link = link_to("milestone_record", key="milestone_pk", network=network.slug, pk=mentorship.pk)
     for milestone in milestones:
         milestone.name = str(milestone)
         milestone.due = date_format(milestone.due_date, "DATE_FORMAT")
         milestone.done_label = (_("Done on %(date)s") % {"date": date_format(milestone.done_on, "SHORT_DATE_FORMAT")}
                                 if milestone.done_on else "")
         milestone.is_overdue = not milestone.done_on and milestone.due_date < today
-        milestone.record_url = reverse("milestone_record", kwargs={
-            "network": network.slug, "pk": mentorship.pk, "milestone_pk": milestone.pk})
+        milestone.record_url = record_link(milestone.pk)
     return milestones
 
 
