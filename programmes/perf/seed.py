@@ -63,7 +63,9 @@ class Size:
         return 1 + self.programmes + self.programmes * self.mentorships_per_programme * len(TEAM)
 
 
-BIG = Size(programmes=5, mentorships_per_programme=10, actions_per_plan=100, visits_per_mentorship=10,
+# One programme of 50 mentorships: the dashboard the targets name ("the dashboard with 50
+# mentorships") is one programme's page, so its 50 rows must be in one programme.
+BIG = Size(programmes=1, mentorships_per_programme=50, actions_per_plan=100, visits_per_mentorship=10,
            comments_per_question=2)  # 50 mentorships, 300 users, 5,000 actions, 500 visits
 SMALL = Size(programmes=1, mentorships_per_programme=2, actions_per_plan=3, visits_per_mentorship=2,
              comments_per_question=1)

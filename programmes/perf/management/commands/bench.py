@@ -115,7 +115,7 @@ class Command(BaseCommand):
         parts = [
             f"Written by `make bench` on {datetime.date.today().isoformat()}. Machine: {report.machine()}.",
             "",
-            f"Seeded network: {size.programmes} programmes, {size.programmes * size.mentorships_per_programme} "
+            f"Seeded network: {size.programmes} programme{'s' if size.programmes != 1 else ''}, {size.programmes * size.mentorships_per_programme} "
             f"mentorships, {size.users} users, the shipped 22-question needs analysis answered with "
             f"{size.comments_per_question} comments per question, {size.actions_per_plan}-row action plans, "
             f"{size.programmes * size.mentorships_per_programme * size.visits_per_mentorship} visits "
