@@ -146,6 +146,10 @@ def action_add(request, network, pk):
     first one starts the plan."""
     mentorship = _mentorship(request, pk, "actionplans.edit_plan")
     if request.method != "POST":
+        plan = selectors.plan_of(mentorship)
+        if plan is not None and plan.status != PlanStatus.DRAFT:  # said as the service would say it
+            messages.error(request, services.PlanFrozenError.message)
+            return redirect(_url(mentorship, "#actions"))
         context = {"mentorship": mentorship, "programme": mentorship.programme, "add_form": _action_form(mentorship)}
         if request.htmx:
             return HttpResponse(render_to_string("actionplans/_add_form.html", context, request=request))

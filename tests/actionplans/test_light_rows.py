@@ -140,3 +140,14 @@ def test_every_cell_and_comment_shows_what_was_typed_and_nothing_runs(client, ne
     for name in fields:
         assert f"{name} {shown}" in page
     assert f"Comment {shown}" in page and "1 comment" in page
+
+
+def test_no_add_form_once_the_plan_is_final(client, network_a, mentorship, mentee, plan):
+    add(plan, "Buddy scheme")
+    with scope(network=network_a):
+        services.transition(plan, PlanStatus.FINAL, by=mentee)
+    client.force_login(mentee)
+    response = client.get(_url(mentorship, "action_add"), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain and 'name="action"' not in page
+    assert "The plan is no longer a draft: set it back to draft to change its actions." in page
