@@ -18,8 +18,10 @@ def actions(plan, pks=None):
     factors it answers (`need_numbers`, `key_factor_numbers`) and its comments with their authors
     (`comment_list`). Three flat queries grouped here instead of prefetch_related, which clones a
     scoped queryset per row and relation: 79 ms against 6 ms for a 100-row plan."""
-    of_rows = {"action__plan": plan} if pks is None else {"action__plan": plan, "action__in": pks}
-    rows = list(Action.objects.filter(plan=plan, **({} if pks is None else {"pk__in": pks})).order_by("position", "pk"))
+    rows, of_rows = Action.objects.filter(plan=plan), {"action__plan": plan}
+    if pks is not None:
+        rows, of_rows = rows.filter(pk__in=pks), {**of_rows, "action__in": pks}
+    rows = list(rows.order_by("position", "pk"))
     by_pk = {row.pk: row for row in rows}
     for row in rows:
         row.need_numbers, row.key_factor_numbers, row.comment_list = [], [], []
