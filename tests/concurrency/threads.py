@@ -4,6 +4,7 @@ connection, all released at once. Races need PostgreSQL: SQLite takes one writer
 import threading
 
 import pytest
+from celery._state import _set_task_join_will_block, task_join_will_block
 from django.db import connection
 from django_scopes import scope
 
@@ -15,7 +16,12 @@ def require_postgresql():
 
 def run_together(network, jobs):
     """Run every job at the same moment, each in its own transaction(s) and connection, inside the
-    network's scope; return the exceptions they raised."""
+    network's scope; return the exceptions they raised.
+
+    Celery keeps "are we inside a task?" in one process-wide flag that each eager task saves and
+    restores; eager tasks overlapping in these threads restore it out of order. The flag is put
+    back as it was, or every later `AsyncResult.get()` in the test process would refuse to run."""
+    joins_were_blocked = task_join_will_block()
     barrier = threading.Barrier(len(jobs))
     errors = []
 
@@ -35,4 +41,5 @@ def run_together(network, jobs):
     for thread in threads:
         thread.join(timeout=120)
     assert not any(thread.is_alive() for thread in threads), "a writer is stuck"
+    _set_task_join_will_block(joins_were_blocked)
     return errors
