@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from programmes.reports.models import ReportKind
@@ -21,6 +20,7 @@ from programmes.tenancy.addresses import link_to
 from programmes.tenancy.spreadsheets import csv_writer
 
 from . import selectors, services
+from .display import choice_labels, dashboard_rows
 from .forms import (
     DashboardFilterForm,
     FacilitatorForm,
@@ -30,7 +30,7 @@ from .forms import (
     ParticipantInviteForm,
     ProgrammeForm,
 )
-from .models import Mentorship, MentorshipCity, Participant
+from .models import MentorshipCity, Participant
 
 HISTORY_LENGTH = 15
 
@@ -69,8 +69,9 @@ def programme_detail(request, network, pk):
         "milestones": _milestones_of(request.network, programme),
     }
     if can_see_dashboard:
-        context["rows"] = _for_display(request.network, selectors.dashboard(
-            programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False)))
+        context["rows"] = dashboard_rows(selectors.dashboard(
+            programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False)),
+            network=request.network, is_community=programme.is_community)
         context["pdf_jobs"] = recent_jobs(request.user, kind=ReportKind.PROGRAMME_REPORT, programme=programme)
         context["history"] = history_entries(
             programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
@@ -78,40 +79,6 @@ def programme_detail(request, network, pk):
     if context["can_change"]:
         context["facilitator_form"] = FacilitatorForm(candidates=selectors.facilitator_candidates(programme))
     return render(request, "mentorships/programme_detail.html", context)
-
-
-def _for_display(network, rows):
-    """Each dashboard row with its links and texts as ready strings. A profile of the page showed
-    the template spending most of its time per row: two {% url %} tags, the labels of the phase
-    and the plan's status (Django rebuilds the choices for every `get_*_display`), the milestone's
-    name, a date and three translated sentences. Here each is made once, the labels once a page."""
-    phases = _labels(Mentorship, "phase")
-    statuses, names = {}, {}
-    page_link = link_to("mentorship_detail", network=network.slug)
-    plan_link = link_to("action_plan", network=network.slug)
-    for row in rows:
-        pk = row.mentorship.pk
-        row.url = page_link(pk)
-        row.phase = phases.get(row.mentorship.phase, row.mentorship.phase)
-        milestone, row.milestone_name, row.due = row.next_milestone, "", ""
-        if milestone is not None:
-            if milestone.pk not in names:
-                names[milestone.pk] = str(milestone)
-            row.milestone_name = names[milestone.pk]
-            row.due = date_format(milestone.due_date, "SHORT_DATE_FORMAT")
-        count = len(row.overdue)
-        row.overdue_label = ngettext("Overdue: %(counter)s milestone", "Overdue: %(counter)s milestones",
-                                     count) % {"counter": count} if count else ""
-        row.visits = _("%(held)s held, %(planned)s planned") % {"held": row.visits_held,
-                                                                "planned": row.visits_planned}
-        if row.plan is not None:
-            if not statuses:
-                statuses = _labels(type(row.plan), "status")
-            row.plan_url = plan_link(pk)
-            row.plan_status = statuses.get(row.plan.status, row.plan.status)
-            row.on_track_label = (_("%(share)s %% on track or done") % {"share": row.on_track}
-                                  if row.on_track is not None and row.plan.is_approved else "")
-    return rows
 
 
 def _milestones_of(network, programme):
@@ -122,11 +89,6 @@ def _milestones_of(network, programme):
     for milestone in milestones:
         milestone.name, milestone.edit_url = str(milestone), edit_link(milestone.pk)
     return milestones
-
-
-def _labels(model, field):
-    """{value: label} of a field's choices, translated once."""
-    return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
 
 
 def programme_edit(request, network, pk):
@@ -156,9 +118,9 @@ def dashboard_csv(request, network, pk):
     for row in rows:
         writer.writerow([
             row.mentorship.title,
-            ", ".join(str(p.city) for p in row.mentees),
-            ", ".join(str(p.city) for p in row.mentors),
-            ", ".join(str(p.city) for p in row.peers),
+            ", ".join(p.city_label for p in row.mentees),
+            ", ".join(p.city_label for p in row.mentors),
+            ", ".join(p.city_label for p in row.peers),
             row.mentorship.get_phase_display(),
             str(row.next_milestone or ""),
             row.next_milestone.due_date.isoformat() if row.next_milestone else "",
@@ -294,7 +256,7 @@ def _milestones_for_display(network, mentorship, today=None):
 
 
 def _places_for_display(places):
-    sides = _labels(MentorshipCity, "side")
+    sides = choice_labels(MentorshipCity, "side")
     places = list(places)
     for place in places:
         place.side_label = sides.get(place.side, place.side)
@@ -302,7 +264,7 @@ def _places_for_display(places):
 
 
 def _participants_for_display(participants):
-    roles = _labels(Participant, "role")
+    roles = choice_labels(Participant, "role")
     for participant in participants:
         participant.role_label = roles.get(participant.role, participant.role)
     return participants
