@@ -30,6 +30,7 @@ if settings.DEV_MAIL_VIEWER:
     ]
 
 urlpatterns += [
+    path("<slug:network>/", include("programmes.overview.urls")),
     path("<slug:network>/", include("programmes.tenancy.urls")),
     path("<slug:network>/directory/", include("programmes.directory.urls")),
     path("<slug:network>/directory/", include("programmes.supportgroups.urls")),

@@ -187,8 +187,3 @@ class FacilitatorForm(forms.Form):
             self.has_candidates = bool(listed)
             field.widget.choices = [("", field.empty_label)] + [(user.pk, field.label_from_instance(user))
                                                                  for user in listed]
-
-
-class DashboardFilterForm(forms.Form):
-    phase = forms.ChoiceField(label=_("Phase"), required=False, choices=[("", _("All phases"))] + list(Phase.choices))
-    overdue = forms.BooleanField(label=_("Only overdue"), required=False)

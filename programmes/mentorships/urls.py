@@ -7,9 +7,7 @@ from . import matching_views, views
 urlpatterns = [
     path("programmes/", views.programme_list, name="programme_list"),
     path("programmes/new/", views.programme_create, name="programme_create"),
-    path("programmes/<id:pk>/", views.programme_detail, name="programme_detail"),
     path("programmes/<id:pk>/edit/", views.programme_edit, name="programme_edit"),
-    path("programmes/<id:pk>/dashboard.csv", views.dashboard_csv, name="programme_dashboard_csv"),
     path("programmes/<id:programme_pk>/milestones/new/", views.milestone_edit, name="milestone_create"),
     path("programmes/<id:programme_pk>/milestones/<id:pk>/edit/", views.milestone_edit, name="milestone_edit"),
     path("programmes/<id:programme_pk>/milestones/<id:pk>/delete/", views.milestone_delete, name="milestone_delete"),

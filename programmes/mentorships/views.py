@@ -3,26 +3,21 @@
 import copy
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.reports.models import ReportKind
-from programmes.visits.selectors import open_follow_ups, upcoming_of
-from programmes.reports.selectors import recent_jobs
+from programmes.core.choices import choice_labels
 from programmes.tenancy.access import form_status, require
+from programmes.tenancy.addresses import link_to
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
-from programmes.tenancy.addresses import link_to
-from programmes.tenancy.spreadsheets import csv_writer
+from programmes.visits.selectors import open_follow_ups, upcoming_of
 
 from . import selectors, services
-from .display import choice_labels, dashboard_rows
 from .forms import (
-    DashboardFilterForm,
     FacilitatorForm,
     MentorshipContentForm,
     MentorshipForm,
@@ -55,42 +50,6 @@ def programme_create(request, network):
     return render(request, "mentorships/programme_form.html", {"form": form}, status=form_status(form))
 
 
-def programme_detail(request, network, pk):
-    programme = selectors.get_programme(request.network, pk)
-    require(request, "mentorships.view_programme", programme)
-    can_see_dashboard = request.user.has_perm("mentorships.view_dashboard", programme)
-    filters = DashboardFilterForm(request.GET or None)
-    criteria = filters.cleaned_data if filters.is_valid() else {}
-    context = {
-        "programme": programme,
-        "can_change": request.user.has_perm("mentorships.change_programme", programme),
-        "can_see_dashboard": can_see_dashboard,
-        "filters": filters,
-        "milestones": _milestones_of(request.network, programme),
-    }
-    if can_see_dashboard:
-        context["rows"] = dashboard_rows(selectors.dashboard(
-            programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False)),
-            network=request.network, is_community=programme.is_community)
-        context["pdf_jobs"] = recent_jobs(request.user, kind=ReportKind.PROGRAMME_REPORT, programme=programme)
-        context["history"] = history_entries(
-            programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
-        )
-    if context["can_change"]:
-        context["facilitator_form"] = FacilitatorForm(candidates=selectors.facilitator_candidates(programme))
-    return render(request, "mentorships/programme_detail.html", context)
-
-
-def _milestones_of(network, programme):
-    """The programme's milestones with their name and edit link as ready strings (the template
-    printed each name, a choices label, twice)."""
-    edit_link = link_to("milestone_edit", network=network.slug, programme_pk=programme.pk)
-    milestones = list(programme.milestones.all())
-    for milestone in milestones:
-        milestone.name, milestone.edit_url = str(milestone), edit_link(milestone.pk)
-    return milestones
-
-
 def programme_edit(request, network, pk):
     programme = selectors.get_programme(request.network, pk)
     require(request, "mentorships.change_programme", programme)
@@ -101,32 +60,6 @@ def programme_edit(request, network, pk):
         return redirect("programme_detail", network=network, pk=pk)
     return render(request, "mentorships/programme_form.html", {"form": form, "programme": programme},
                   status=form_status(form))
-
-
-def dashboard_csv(request, network, pk):
-    programme = selectors.get_programme(request.network, pk)
-    require(request, "mentorships.view_dashboard", programme)
-    filters = DashboardFilterForm(request.GET or None)
-    criteria = filters.cleaned_data if filters.is_valid() else {}
-    rows = selectors.dashboard(programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{programme.network.slug}-programme-{programme.pk}.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the accents right
-    writer = csv_writer(response)
-    writer.writerow([_("Mentorship"), _("Mentee"), _("Mentor"), _("Peer cities"), _("Phase"), _("Next milestone"),
-                     _("Due date"), _("Overdue")])
-    for row in rows:
-        writer.writerow([
-            row.mentorship.title,
-            ", ".join(p.city_label for p in row.mentees),
-            ", ".join(p.city_label for p in row.mentors),
-            ", ".join(p.city_label for p in row.peers),
-            row.mentorship.get_phase_display(),
-            str(row.next_milestone or ""),
-            row.next_milestone.due_date.isoformat() if row.next_milestone else "",
-            "; ".join(f"{m} ({m.due_date.isoformat()})" for m in row.overdue),
-        ])
-    return response
 
 
 # --- Milestones and facilitators ---------------------------------------------------------

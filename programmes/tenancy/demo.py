@@ -4,10 +4,9 @@ Idempotent: running it again changes nothing. Refused in production (see the com
 """
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django_scopes import scope
-
-from programmes.accounts.models import User
 
 from .models import Membership, Network, Role
 
@@ -36,7 +35,7 @@ OPERATOR = ("operator@example.org", "Site Operator")
 
 def demo_user(email, full_name, language="", **extra):
     """A demo account with the demo password and a verified address (created once)."""
-    user, created = User.objects.get_or_create(email=email, defaults={"full_name": full_name, "language": language, **extra})
+    user, created = get_user_model().objects.get_or_create(email=email, defaults={"full_name": full_name, "language": language, **extra})
     if created:
         user.set_password(DEMO_PASSWORD)
         user.save(update_fields=["password"])

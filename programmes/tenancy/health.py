@@ -7,8 +7,6 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
-from mentoring.celery import app as celery_app
-
 from .tasks import ping
 
 WORKER_TIMEOUT_SECONDS = 10
@@ -21,7 +19,9 @@ def _database():
 
 
 def _broker():
-    with celery_app.connection_for_write() as conn:
+    # The app the tasks are bound to (the project's, configured in mentoring/celery.py): tenancy
+    # sits below the project configuration and does not import it.
+    with ping.app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=3)
 
 

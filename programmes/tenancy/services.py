@@ -7,6 +7,7 @@ entry and starts side effects (e-mail) only once the transaction has committed.
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django_scopes import scope
@@ -46,9 +47,7 @@ def create_network(*, slug, name, languages=("en",), admin_email, by=None):
     network.save()
     with scope(network=network):
         audit(network, by=by, action="network.created", subject=name)
-        from programmes.accounts.models import User
-
-        user = User.objects.filter(email__iexact=admin_email).first()
+        user = get_user_model().objects.filter(email__iexact=admin_email).first()
         if user is not None:
             Membership.objects.create(network=network, user=user, role=Role.ADMIN)
             audit(network, by=by, action="member.added", subject=user.email, role=Role.ADMIN)

@@ -5,7 +5,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.network_home, name="network_home"),
     path("members/", views.members, name="network_members"),
     path("members/invite/", views.invite, name="network_invite"),
     path("members/<id:pk>/role/", views.change_role, name="network_change_role"),

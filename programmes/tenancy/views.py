@@ -1,4 +1,5 @@
-"""Network pages: the start page, the network home, members and invitations, settings.
+"""Network pages: the start page, members and invitations, settings (the network's home page,
+which combines many apps, is in overview/).
 
 Views are thin: the permission comes from rules.py, the change from services.py.
 """
@@ -25,21 +26,6 @@ def start(request):
     if len(memberships) == 1:
         return redirect("network_home", network=memberships[0].network.slug)
     return render(request, "tenancy/start.html", {"memberships": memberships})
-
-
-def network_home(request, network):
-    """The network's front page: what the person takes part in (their mentorships)."""
-    from programmes.mentorships.selectors import mentorships_of  # the home page sits above the apps
-    from programmes.visits.selectors import upcoming_deadlines, upcoming_for
-
-    require(request, "tenancy.view_network")
-    participations = mentorships_of(request.user, request.network)
-    return render(request, "tenancy/home.html", {
-        "my_mentorships": participations,
-        "upcoming": upcoming_for(participations, request.network),
-        "deadlines": upcoming_deadlines(participations, request.network),
-        "can_change_network": request.user.has_perm("tenancy.change_network", request.network),
-    })
 
 
 def members(request, network, invite_form=None, status=200):

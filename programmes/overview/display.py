@@ -15,9 +15,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from programmes.core.choices import choice_labels
+from programmes.mentorships.models import Mentorship
 from programmes.tenancy.addresses import link_to
-
-from .models import Mentorship
 
 
 def dashboard_rows(rows, *, network, is_community):
@@ -98,9 +98,3 @@ def _plan_cell(row, mentorship, shared):
                             _("%(share)s %% on track or done") % {"share": row.on_track})
                 if row.on_track is not None and row.plan.is_approved else "")
     return format_html('<a href="{}">{}</a>{}', shared.plan_link(mentorship.pk), shared.status(row.plan), on_track)
-
-
-def choice_labels(model, field):
-    """{value: label} of a field's choices, translated once (Django rebuilds the choices for
-    every `get_*_display`)."""
-    return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}

@@ -1,4 +1,4 @@
-"""The dashboard's rows, made in Python (mentorships/display.py): what a coordinator reads in each."""
+"""The dashboard's rows, made in Python (overview/display.py): what a coordinator reads in each."""
 
 from django.urls import reverse
 from django_scopes import scopes_disabled

@@ -1,0 +1,1 @@
+"""The ground floor: small helpers every app uses and that know nothing of any app."""
