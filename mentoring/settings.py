@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "programmes.actionplans",
     "programmes.reports",
     "programmes.visits",
+    "programmes.matching",
     "programmes.overview",
     "programmes.perf",
 ]

@@ -35,6 +35,7 @@ urlpatterns += [
     path("<slug:network>/directory/", include("programmes.directory.urls")),
     path("<slug:network>/directory/", include("programmes.supportgroups.urls")),
     path("<slug:network>/", include("programmes.mentorships.urls")),
+    path("<slug:network>/", include("programmes.matching.urls")),
     path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
     path("<slug:network>/", include("programmes.benchmarks.assessment_urls")),
     path("<slug:network>/", include("programmes.questionnaires.urls")),

@@ -1,6 +1,5 @@
 """Reads for programme and mentorship pages, with everything each page shows fetched up front."""
 
-from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
@@ -9,7 +8,6 @@ from programmes.accounts.models import User
 from programmes.tenancy.models import Invitation, Membership, Role
 
 from .models import (
-    CitySide,
     Mentorship,
     MentorshipCity,
     MentorshipInvitation,
@@ -19,7 +17,6 @@ from .models import (
     Programme,
     ProgrammeFacilitator,
     ProgrammeStatus,
-    by_side,
 )
 
 # Built per call: a queryset made at import time would be made outside any network's scope.
@@ -134,29 +131,3 @@ def city_mentorships(city):
         .select_related("mentorship__programme")
         .order_by("-mentorship__programme__start_date", "mentorship__title")
     )
-
-
-@dataclass
-class MatchingRow:
-    mentorship: Mentorship
-    mentees: list
-    mentors: list
-    submission: object  # the latest submitted version of its needs analysis, or None
-
-
-def matching_rows(programme):
-    """The programme's mentorships with their cities and the latest submitted needs analysis."""
-    from programmes.questionnaires.models import Kind, Submission
-
-    mentorships = list(Mentorship.objects.filter(programme=programme).prefetch_related(_places()).order_by("title"))
-    latest = {}
-    for submission in Submission.objects.filter(
-        response__mentorship__programme=programme, response__template__kind=Kind.NEEDS_ANALYSIS
-    ).select_related("response").order_by("number"):
-        latest[submission.response.mentorship_id] = submission
-    rows = []
-    for m in mentorships:
-        sides = by_side(m.cities.all())
-        rows.append(MatchingRow(mentorship=m, mentees=[p.city for p in sides[CitySide.MENTEE]],
-                                mentors=[p.city for p in sides[CitySide.MENTOR]], submission=latest.get(m.pk)))
-    return rows

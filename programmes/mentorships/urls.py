@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import matching_views, views
+from . import views
 
 urlpatterns = [
     path("programmes/", views.programme_list, name="programme_list"),
@@ -15,10 +15,6 @@ urlpatterns = [
     path("programmes/<id:programme_pk>/facilitators/<id:pk>/remove/", views.facilitator_remove,
          name="facilitator_remove"),
     path("programmes/<id:programme_pk>/mentorships/new/", views.mentorship_create, name="mentorship_create"),
-    path("programmes/<id:pk>/matching/", matching_views.programme_matching, name="programme_matching"),
-    path("mentorships/<id:pk>/matching/", matching_views.mentorship_matching, name="mentorship_matching"),
-    path("mentorships/<id:pk>/matching/<id:city_pk>/choose/", matching_views.choose_mentor,
-         name="mentorship_choose_mentor"),
     path("mentorships/<id:pk>/", views.mentorship_detail, name="mentorship_detail"),
     path("mentorships/<id:pk>/edit/", views.mentorship_edit, name="mentorship_edit"),
     path("mentorships/<id:pk>/notes/", views.mentorship_content, name="mentorship_content"),

@@ -8,29 +8,32 @@ from django.views.decorators.http import require_POST
 from programmes.directory.models import City
 from programmes.tenancy.access import apply_change, require
 
-from . import matching, selectors, services
-from .models import CitySide, by_side
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.mentorships import services
+from programmes.mentorships.models import CitySide, by_side
+
+from . import ranking, selectors
 
 
 def programme_matching(request, network, pk):
-    programme = selectors.get_programme(request.network, pk)
+    programme = mentorship_selectors.get_programme(request.network, pk)
     require(request, "mentorships.match", programme)
-    return render(request, "mentorships/matching.html", {
+    return render(request, "matching/programme.html", {
         "programme": programme, "rows": selectors.matching_rows(programme),
     })
 
 
 def mentorship_matching(request, network, pk):
-    mentorship = selectors.get_mentorship(request.network, pk)
+    mentorship = mentorship_selectors.get_mentorship(request.network, pk)
     require(request, "mentorships.match", mentorship)
     sides = by_side(mentorship.cities.all())
     mentee = sides[CitySide.MENTEE][0].city if sides[CitySide.MENTEE] else None
     mentor = sides[CitySide.MENTOR][0].city if sides[CitySide.MENTOR] else None
-    submission = matching.latest_submission(mentorship)
-    focus = matching.focus_factors(mentorship)
-    ranked = matching.candidates(mentorship, mentee_city=mentee, submission=submission, focus=focus) \
+    submission = ranking.latest_submission(mentorship)
+    focus = ranking.focus_factors(mentorship)
+    ranked = ranking.candidates(mentorship, mentee_city=mentee, submission=submission, focus=focus) \
         if mentee is not None and submission is not None else []
-    return render(request, "mentorships/matching_candidates.html", {
+    return render(request, "matching/candidates.html", {
         "mentorship": mentorship, "programme": mentorship.programme, "mentee": mentee, "mentor": mentor,
         "submission": submission, "candidates": ranked,
         "focus": sorted(focus.values(), key=lambda f: f.number),
@@ -39,7 +42,7 @@ def mentorship_matching(request, network, pk):
 
 @require_POST
 def choose_mentor(request, network, pk, city_pk):
-    mentorship = selectors.get_mentorship(request.network, pk)
+    mentorship = mentorship_selectors.get_mentorship(request.network, pk)
     require(request, "mentorships.match", mentorship)
     city = get_object_or_404(City.objects.filter(network=request.network, pk=city_pk).select_related("association"))
     apply_change(request, lambda: services.choose_mentor(mentorship, city, by=request.user),

@@ -7,7 +7,8 @@ from django.utils import translation
 from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks.models import Rating, SelfAssessment
-from programmes.mentorships import matching, services
+from programmes.matching import ranking
+from programmes.mentorships import services
 from programmes.mentorships.errors import NotAPairError
 from programmes.mentorships.models import MentorshipCity
 from programmes.questionnaires import services as questionnaires
@@ -65,8 +66,8 @@ def world(network_a):
 def _ranked(network, world):
     with scope(network=network):
         mentorship = world["mentorship"]
-        return matching.candidates(mentorship, mentee_city=world["capaci"],
-                                   submission=matching.latest_submission(mentorship))
+        return ranking.candidates(mentorship, mentee_city=world["capaci"],
+                                  submission=ranking.latest_submission(mentorship))
 
 
 def test_topic_match_comes_first_and_says_why(network_a, world):
@@ -169,7 +170,7 @@ def test_policy_areas_read_in_the_readers_language(network_a, world):
 
 
 def test_words_every_text_shares_are_no_theme():
-    assert matching._stems("Migrants and integration in our cities: newcomers cannot attend") == {}
+    assert ranking._stems("Migrants and integration in our cities: newcomers cannot attend") == {}
 
 
 def test_the_matching_page_reads_a_fixed_number_of_queries(client, network_a, world, django_assert_max_num_queries):
@@ -189,4 +190,4 @@ def test_the_matching_page_reads_a_fixed_number_of_queries(client, network_a, wo
     ("Wij willen dat vrijwilligers de nieuwkomers in onze steden onthalen", {"vrijwi", "onthal"}),
 ])
 def test_themes_in_every_interface_language_skip_its_function_and_field_words(text, themes):
-    assert set(matching._stems(text)) == themes
+    assert set(ranking._stems(text)) == themes
