@@ -15,8 +15,6 @@ from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
-from programmes.reports.models import ReportKind
-from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import apply_change, form_status, require
 from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
 
@@ -69,7 +67,6 @@ def _context(request, mentorship, plan, **extra):
         "add_form": extra.pop("add_form", None)
         or (_action_form(mentorship) if rows["can_edit"] and not rows.get("rows") else None),
         "approval_form": extra.pop("approval_form", None) or ApprovalForm(),
-        "pdf_jobs": recent_jobs(request.user, kind=ReportKind.ACTION_PLAN, mentorship=mentorship) if plan else [],
         **extra,
     }
 

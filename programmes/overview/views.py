@@ -7,8 +7,6 @@ from django.utils.translation import gettext as _
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.forms import FacilitatorForm
-from programmes.reports.models import ReportKind
-from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import require
 from programmes.tenancy.addresses import link_to
 from programmes.tenancy.history import history_entries
@@ -52,7 +50,6 @@ def programme_detail(request, network, pk):
         context["rows"] = dashboard_rows(dashboard(
             programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False)),
             network=request.network, is_community=programme.is_community)
-        context["pdf_jobs"] = recent_jobs(request.user, kind=ReportKind.PROGRAMME_REPORT, programme=programme)
         context["history"] = history_entries(
             programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
         )

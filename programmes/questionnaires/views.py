@@ -12,8 +12,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from programmes.reports.models import ReportKind
-from programmes.reports.selectors import recent_jobs
 from programmes.tenancy.access import save_status
 from programmes.tenancy.ids import parse_id
 from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
@@ -43,8 +41,6 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
         "can_start": page.can_start, "can_comment": page.can_comment, "can_submit": page.can_submit,
         "can_resolve": page.can_resolve,
         "submissions": selectors.submissions(response) if response else [],
-        "pdf_jobs": recent_jobs(request.user, kind=ReportKind.NEEDS_ANALYSIS, mentorship=page.mentorship)
-        if page.mentorship and response else [],
     }, status=status)
 
 
