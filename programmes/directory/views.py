@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.mentorships.selectors import city_mentorships
 from programmes.tenancy.access import apply_change, form_status, require
 
 from . import selectors, services
@@ -99,7 +98,6 @@ def city_detail(request, network, pk):
     can_manage = request.user.has_perm(MANAGE, request.network)
     return render(request, "directory/city_detail.html", {
         "city": city,
-        "places": city_mentorships(city),
         "can_manage": can_manage,
         "can_see_support_group": request.user.has_perm("supportgroups.manage_support_group", city),
         "can_see_strengths": request.user.has_perm("questionnaires.view_city_response", city),

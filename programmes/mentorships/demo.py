@@ -22,9 +22,9 @@ from .models import (
     ProgrammeFormat,
     ProgrammeStatus,
 )
-from programmes.visits.services import ensure_default_rules
 
 from .services import default_milestones
+from .signals import programme_created
 
 INCLUCITIES_MENTORSHIPS = [
     ("Capaci – Mechelen", "Building a city for all", "Capaci", "Mechelen", Phase.VISITS, 4),
@@ -60,7 +60,7 @@ def _programme(network, *, title, theme, format, months_ago, months_ahead, visit
     if created:
         for milestone in default_milestones(programme):
             milestone.save()
-    ensure_default_rules(programme)
+        programme_created.send(sender=Programme, programme=programme)
     return programme
 
 

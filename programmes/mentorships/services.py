@@ -15,6 +15,7 @@ from programmes.tenancy.models import Invitation, Membership, Role
 from programmes.tenancy.services import audit
 
 from . import emails
+from .signals import programme_created
 from .errors import (
     AlreadyInvitedToMentorshipError,
     AlreadyParticipantError,
@@ -62,9 +63,7 @@ def create_programme(form, *, by):
     programme = _by(form.save(commit=False), by)
     programme.save()
     Milestone.objects.bulk_create(default_milestones(programme))
-    from programmes.visits.services import ensure_default_rules  # visits depend on programmes, not the reverse
-
-    ensure_default_rules(programme)
+    programme_created.send(sender=type(programme), programme=programme)
     audit(programme.network, by=by, action="programme.created", subject=programme.title)
     return programme
 

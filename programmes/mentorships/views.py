@@ -14,7 +14,6 @@ from programmes.tenancy.access import form_status, require
 from programmes.tenancy.addresses import link_to
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.history import history_entries
-from programmes.visits.selectors import open_follow_ups, upcoming_of
 
 from . import selectors, services
 from .forms import (
@@ -156,8 +155,6 @@ def mentorship_detail(request, network, pk):
         "can_change_content": user.has_perm("mentorships.change_mentorship_content", mentorship),
         "can_change": user.has_perm("mentorships.change_mentorship", mentorship),
         "can_see_plan": user.has_perm("actionplans.view_plan", mentorship),
-        "upcoming_visits": upcoming_of(mentorship),
-        "open_follow_ups": open_follow_ups(mentorship) if user.has_perm("visits.view_visits", mentorship) else [],
         "can_record": user.has_perm("mentorships.record_milestone", mentorship),
         "can_manage_participants": can_manage_participants,
         "invite_form": ParticipantInviteForm() if can_manage_participants else None,

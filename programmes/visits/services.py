@@ -153,6 +153,11 @@ def revoke_feed(user):
     CalendarFeed.objects.filter(user=user).delete()
 
 
+def default_rules_for_new_programme(sender, *, programme, **kwargs):
+    """Receiver of mentorships.signals.programme_created."""
+    ensure_default_rules(programme)
+
+
 def ensure_default_rules(programme):
     """A new programme reminds of visits and milestones 14 and 2 days before, until coordinators change it."""
     from .models import DEFAULT_OFFSETS, ReminderRule, ReminderTarget

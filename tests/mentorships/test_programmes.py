@@ -4,6 +4,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from programmes.mentorships.models import Programme
+from programmes.visits.models import DEFAULT_OFFSETS, ReminderRule
 from tests.factories import MilestoneFactory, ProgrammeFactory
 
 
@@ -26,6 +27,9 @@ def test_coordinator_creates_a_programme_with_the_methods_milestones(client, net
     with scope(network=network_a):
         programme = Programme.objects.get(title="IncluCities 2027")
         milestones = list(programme.milestones.order_by("due_date"))
+        # visits adds its reminder rules when told of the new programme (mentorships.signals)
+        reminders = sorted(ReminderRule.objects.filter(programme=programme).values_list("target", "offsets"))
+    assert reminders == [("milestones", DEFAULT_OFFSETS), ("visits", DEFAULT_OFFSETS)]
     assert [str(m) for m in milestones] == [
         "Needs analysis, first draft", "Matching", "Training", "Mentoring visit 1", "Mentoring visit 2",
         "Mentoring visit 3", "Mentoring visit 4", "Final action plan", "Approval of the action plan",

@@ -230,10 +230,14 @@ def test_agenda_items_link_good_practices_and_key_factors(client, network_a, men
 
 def test_the_mentorship_page_and_the_dashboard_show_visits(client, network_a, mentorship, mentee):
     starts = timezone.now() + datetime.timedelta(days=3)
-    _visit(mentorship, title="Inspiration in Mechelen", starts_at=starts, ends_at=starts + datetime.timedelta(hours=5))
+    visit = _visit(mentorship, title="Inspiration in Mechelen", starts_at=starts,
+                   ends_at=starts + datetime.timedelta(hours=5))
+    with scope(network=network_a):
+        services.add_follow_up(visit, text="Ask the mayor for a coordinator", owner="Giulia", due_on=None, by=None)
     client.force_login(mentee)
     page = client.get(reverse("mentorship_detail", kwargs={"network": "network-a", "pk": mentorship.pk}))
     assert "Inspiration in Mechelen" in page.content.decode()
+    assert "Open follow-ups" in page.content.decode() and "Ask the mayor for a coordinator" in page.content.decode()
     client.force_login(person(network_a, mentorship, None, network_role="coordinator"))
     dashboard = client.get(reverse("programme_detail", kwargs={"network": "network-a", "pk": mentorship.programme_id}))
     assert "0 held, 1 planned" in dashboard.content.decode()
