@@ -45,6 +45,7 @@ run: seed
 
 test: install-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Benchmarks measure; they are not timed tests. Exits 1 when a target is missed.
