@@ -15,7 +15,7 @@ from django_scopes import scope
 
 from allauth.account.adapter import get_adapter
 from programmes.tenancy import services as tenancy_services
-from programmes.tenancy.access import form_status
+from programmes.core.access import form_status
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.selectors import find_invitation
 

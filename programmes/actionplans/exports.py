@@ -11,8 +11,8 @@ from openpyxl.styles import Alignment, Font
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
-from programmes.tenancy.access import require
-from programmes.tenancy.spreadsheets import append_row, csv_writer
+from programmes.core.access import require
+from programmes.core.spreadsheets import append_row, csv_writer
 
 from .models import Action
 

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.benchmarks.models import KeyFactor
 from programmes.questionnaires.models import Question
-from programmes.tenancy.ids import IdMultipleChoiceField
-from programmes.tenancy.limits import limit_model_form_text
+from programmes.core.ids import IdMultipleChoiceField
+from programmes.core.limits import limit_model_form_text
 
 from .models import Action, ProgressStatus
 

@@ -7,8 +7,8 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
-from programmes.tenancy.links import replace_links
+from programmes.core.errors import DomainError
+from programmes.core.links import replace_links
 from programmes.tenancy.services import audit
 
 from .models import Action, ActionComment, ActionKeyFactor, ActionNeed, ActionPlan, PlanStatus, PlanVersion
@@ -25,7 +25,7 @@ TRANSITIONS = {
 }
 
 
-class ActionPlanError(TenancyError):
+class ActionPlanError(DomainError):
     message = _("This change to the action plan is not possible.")
 
 

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
-from programmes.tenancy.access import apply_change, form_status, require
-from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
+from programmes.core.access import apply_change, form_status, require
+from programmes.core.limits import COMMENT, TextRefused, posted_text
 
 from . import display, selectors, services
 from .forms import ActionForm, ApprovalForm, ProgressForm

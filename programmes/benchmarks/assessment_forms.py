@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.limits import COMMENT, LimitedTextField
+from programmes.core.limits import COMMENT, LimitedTextField
 
 from .models import Level
 

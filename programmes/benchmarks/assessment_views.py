@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.tenancy.access import apply_change, require, save_status
-from programmes.tenancy.errors import TenancyError
-from programmes.tenancy.addresses import link_to
-from programmes.tenancy.limits import LONG_TEXT, TextRefused, posted_text
+from programmes.core.access import apply_change, require, save_status
+from programmes.core.errors import DomainError
+from programmes.core.addresses import link_to
+from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
 
 from . import assessment_selectors as selectors
 from . import charts
@@ -89,7 +89,7 @@ def rate(request, network, pk, round, factor_pk):
             try:
                 services.rate(rating, level=form.cleaned_data["level"], evidence=form.cleaned_data["evidence"],
                               answers=form.answers(), is_focus=form.cleaned_data["is_focus"], by=request.user)
-            except TenancyError as error:
+            except DomainError as error:
                 form.add_error("is_focus", str(error.message))
             else:
                 if request.htmx:

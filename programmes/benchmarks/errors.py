@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
+from programmes.core.errors import DomainError
 
 
-class BenchmarkError(TenancyError):
+class BenchmarkError(DomainError):
     message = _("This change to the benchmark is not possible.")
 
 

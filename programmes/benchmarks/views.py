@@ -7,7 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.tenancy.access import apply_change, form_status, require
+from programmes.core.access import apply_change, form_status, require
 
 from . import exchange, selectors, services
 from .errors import BenchmarkImportError, PublishedBenchmarkError

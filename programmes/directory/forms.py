@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.forms import TenantModelForm
-from programmes.tenancy.limits import SEARCH
+from programmes.core.limits import SEARCH
 
 from programmes.accounts.models import User
 

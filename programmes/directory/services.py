@@ -5,7 +5,7 @@ from django.db.models import ProtectedError
 
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
+from programmes.core.errors import DomainError
 from programmes.tenancy.services import audit
 
 from .errors import AssociationInUseError, CityInUseError
@@ -49,7 +49,7 @@ def delete_contact(contact, *, by):
     contact.delete()
 
 
-class RepresentativeAlreadyNamedError(TenancyError):
+class RepresentativeAlreadyNamedError(DomainError):
     message = _("This person already speaks for the city.")
 
 

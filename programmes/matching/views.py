@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.directory.models import City
-from programmes.tenancy.access import apply_change, require
+from programmes.core.access import apply_change, require
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships import services

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
+from programmes.core.errors import DomainError
 
 
-class MentorshipError(TenancyError):
+class MentorshipError(DomainError):
     message = _("This change to the programme is not possible.")
 
 

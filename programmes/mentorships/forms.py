@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.directory.models import Association, City
 from programmes.tenancy.forms import TenantModelForm
-from programmes.tenancy.ids import IdMultipleChoiceField
-from programmes.tenancy.limits import LONG_TEXT, LimitedTextField, with_limit
+from programmes.core.ids import IdMultipleChoiceField
+from programmes.core.limits import LONG_TEXT, LimitedTextField, with_limit
 
 from .models import CitySide, Milestone, MilestoneKind, Phase, Programme, ProgrammeRole
 

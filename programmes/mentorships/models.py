@@ -13,8 +13,8 @@ from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
 from programmes.directory.models import Association, City
-from programmes.tenancy.history import TenantHistory
-from programmes.tenancy.limits import LONG_TEXT
+from programmes.core.history import TenantHistory
+from programmes.core.limits import LONG_TEXT
 from programmes.tenancy.models import TenantModel
 
 

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.core.choices import choice_labels
-from programmes.tenancy.access import form_status, require
-from programmes.tenancy.addresses import link_to
-from programmes.tenancy.errors import TenancyError
-from programmes.tenancy.history import history_entries
+from programmes.core.access import form_status, require
+from programmes.core.addresses import link_to
+from programmes.core.errors import DomainError
+from programmes.core.history import history_entries
 
 from . import selectors, services
 from .forms import (
@@ -233,7 +233,7 @@ def participant_invite(request, network, pk):
     if request.method == "POST" and form.is_valid():
         try:
             result = services.invite_participant(mentorship, by=request.user, **form.cleaned_data)
-        except TenancyError as error:
+        except DomainError as error:
             form.add_error("email", str(error.message))
         else:
             if isinstance(result, Participant):

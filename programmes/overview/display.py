@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from programmes.core.choices import choice_labels
 from programmes.mentorships.models import Mentorship
-from programmes.tenancy.addresses import link_to
+from programmes.core.addresses import link_to
 
 
 def dashboard_rows(rows, *, network, is_community):

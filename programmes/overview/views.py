@@ -7,10 +7,10 @@ from django.utils.translation import gettext as _
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.forms import FacilitatorForm
-from programmes.tenancy.access import require
-from programmes.tenancy.addresses import link_to
-from programmes.tenancy.history import history_entries
-from programmes.tenancy.spreadsheets import csv_writer
+from programmes.core.access import require
+from programmes.core.addresses import link_to
+from programmes.core.history import history_entries
+from programmes.core.spreadsheets import csv_writer
 from programmes.visits.selectors import upcoming_deadlines, upcoming_for
 
 from .display import dashboard_rows

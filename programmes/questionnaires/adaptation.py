@@ -7,19 +7,19 @@ from django.db.models import F, Max
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
+from programmes.core.errors import DomainError
 from programmes.tenancy.services import audit
 
 from .models import Kind, Question, QuestionKind, QuestionnaireTemplate, Section
 from .services import shipped_template
 
 
-class TemplateInUseError(TenancyError):
+class TemplateInUseError(DomainError):
     message = _("Mentorships have started answering this version, so it cannot change under them. Make a new "
                 "version: needs analyses started from now on will use it.")
 
 
-class LastQuestionError(TenancyError):
+class LastQuestionError(DomainError):
     message = _("A section needs at least one question.")
 
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.tenancy.access import apply_change, form_status, require
+from programmes.core.access import apply_change, form_status, require
 
 from . import adaptation
 from .forms import QuestionForm

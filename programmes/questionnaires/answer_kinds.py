@@ -15,8 +15,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from programmes.tenancy.errors import TenancyError
-from programmes.tenancy.limits import LONG_TEXT
+from programmes.core.errors import DomainError
+from programmes.core.limits import LONG_TEXT
 
 from .models import QuestionKind
 
@@ -32,7 +32,7 @@ NATIONALITY_COLUMNS = [
 STRUCTURED = {QuestionKind.CHOICE, QuestionKind.CHOICES, QuestionKind.TABLE, QuestionKind.CITY_FIGURES}
 
 
-class InvalidAnswer(TenancyError):
+class InvalidAnswer(DomainError):
     pass
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from programmes.tenancy.access import form_status, require
+from programmes.core.access import form_status, require
 
 from . import good_practices
 from .forms import GoodPracticeForm, GoodPracticeSearchForm

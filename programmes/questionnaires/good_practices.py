@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import Q
 
-from programmes.tenancy.links import replace_links
+from programmes.core.links import replace_links
 from programmes.tenancy.services import audit
 
 from .models import GoodPractice, GoodPracticeKeyFactor

@@ -11,7 +11,7 @@ from django.urls import reverse
 from programmes.directory import selectors as directory_selectors
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
-from programmes.tenancy.access import require
+from programmes.core.access import require
 
 from . import selectors
 from .models import Kind

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
+from programmes.core.errors import DomainError
 from programmes.directory.models import City
 from programmes.tenancy.services import audit
 
@@ -31,7 +31,7 @@ from .models import (
 SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
 
 
-class AnswerConflict(TenancyError):
+class AnswerConflict(DomainError):
     """Someone saved this answer since the person loaded it; `current` is what is stored now."""
 
     message = _("Someone else saved this answer while you were writing. Compare both texts and keep what is right.")
@@ -160,7 +160,7 @@ def update_city_figures(city, data, *, by):
     return changed
 
 
-class NothingToSubmitError(TenancyError):
+class NothingToSubmitError(DomainError):
     message = _("Answer at least one question before submitting a version.")
 
 

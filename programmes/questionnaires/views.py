@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from programmes.tenancy.access import save_status
-from programmes.tenancy.ids import parse_id
-from programmes.tenancy.limits import COMMENT, TextRefused, posted_text
+from programmes.core.access import save_status
+from programmes.core.ids import parse_id
+from programmes.core.limits import COMMENT, TextRefused, posted_text
 
 from . import answer_kinds, selectors, services
 from .models import Answer

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from programmes.actionplans.selectors import get_version, plan_of
 from programmes.mentorships import selectors as mentorship_selectors
-from programmes.tenancy.access import require
+from programmes.core.access import require
 
 from . import selectors, services
 from .models import JobStatus, ReportKind

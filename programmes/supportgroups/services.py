@@ -3,13 +3,13 @@
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.errors import TenancyError
+from programmes.core.errors import DomainError
 from programmes.tenancy.services import audit
 
 from .models import MAX_MEMBERS, SupportGroupMember
 
 
-class SupportGroupFullError(TenancyError):
+class SupportGroupFullError(DomainError):
     message = _("A local support group has at most ten members (the guide's rule). Remove someone first.")
 
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from programmes.directory import selectors as directory_selectors
-from programmes.tenancy.access import form_status, require
-from programmes.tenancy.errors import TenancyError
+from programmes.core.access import form_status, require
+from programmes.core.errors import DomainError
 
 from . import services
 from .forms import SupportGroupMemberForm
@@ -27,7 +27,7 @@ def _edit(request, city, member):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_member(form, by=request.user)
-        except TenancyError as error:
+        except DomainError as error:
             form.add_error(None, str(error.message))
         else:
             messages.success(request, _("%(name)s was saved in the support group.") % {"name": form.instance.name})

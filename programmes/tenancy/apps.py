@@ -10,7 +10,7 @@ class TenancyConfig(AppConfig):
     def ready(self):
         from django.urls import register_converter
 
-        from .ids import IdConverter
+        from programmes.core.ids import IdConverter
 
         register_converter(IdConverter, "id")  # <id:pk> in every app's URLs: ids beyond 64 bits are a 404
         from . import checks  # noqa: F401  (registers the deployment checks)

@@ -2,14 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from programmes.core.errors import DomainError
 
-class TenancyError(Exception):
-    message = _("This change is not possible.")
 
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
+class TenancyError(DomainError):
+    """A change to networks, memberships or invitations that is not possible."""
 
 
 class LastAdminError(TenancyError):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .limits import limit_model_form_text
+from programmes.core.limits import limit_model_form_text
 from .models import Network, Role, TenantModel
 
 
@@ -50,7 +50,7 @@ class TenantModelForm(forms.ModelForm):
 
     Every choice of another tenant row (an association, a city…) offers this network's rows only,
     so an id from another network is an invalid choice. A free-text field without a maximum length
-    gets the common one (programmes.tenancy.limits), said in its help text. Django leaves a constraint out of form
+    gets the common one (programmes.core.limits), said in its help text. Django leaves a constraint out of form
     validation when one of its fields is not on the form; `network` never is, so it is put back,
     or a duplicate name would reach the database as an error. Subclasses declare
     `class Meta(TenantModelForm.Meta)`.

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
-from .access import apply_change, form_status, require
+from programmes.core.access import apply_change, form_status, require
 from .errors import TenancyError
 from .forms import InvitationForm, NetworkSettingsForm, RoleForm
 

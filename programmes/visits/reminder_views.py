@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import MilestoneKind
-from programmes.tenancy.access import form_status, require
+from programmes.core.access import form_status, require
 
 from . import reminders, selectors, services
 from .models import ReminderRule, ReminderTarget, offsets_problem

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from programmes.tenancy.links import replace_links
+from programmes.core.links import replace_links
 from programmes.tenancy.services import audit
 
 from .agendas import proposed_agenda

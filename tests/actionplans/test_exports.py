@@ -11,7 +11,7 @@ from django_scopes import scope
 from openpyxl import load_workbook
 
 from programmes.actionplans import services
-from programmes.tenancy.spreadsheets import csv_cell
+from programmes.core.spreadsheets import csv_cell
 from tests.factories import CityFactory, MembershipFactory, MentorshipFactory, ProgrammeFactory, UserFactory
 
 from .conftest import add, person

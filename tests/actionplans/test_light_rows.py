@@ -10,7 +10,7 @@ from django_scopes import scope
 
 from programmes.actionplans import services
 from programmes.actionplans.models import ActionPlan, PlanStatus
-from programmes.tenancy.limits import COMMENT
+from programmes.core.limits import COMMENT
 
 from .conftest import add, person
 

@@ -1,7 +1,7 @@
 """A megabyte typed into a free-text field is refused with a reason, and nothing of it is stored.
 
 Issue 17, finding 8: private notes, action rows and comments accepted 1 MiB. Each field below now
-has a maximum (programmes.tenancy.limits), said in its help text where a form renders it.
+has a maximum (programmes.core.limits), said in its help text where a form renders it.
 """
 
 import pytest
@@ -12,7 +12,7 @@ from programmes.actionplans.models import Action, ActionComment
 from programmes.benchmarks.models import ContextWeight, Rating, RatingComment
 from programmes.mentorships.models import Mentorship, Programme
 from programmes.questionnaires.models import Answer, AnswerComment, GoodPractice
-from programmes.tenancy.limits import COMMENT, LONG_TEXT
+from programmes.core.limits import COMMENT, LONG_TEXT
 from tests.isolation.test_every_url import _url
 
 MEGABYTE = "x" * 2**20

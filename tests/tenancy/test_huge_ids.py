@@ -2,7 +2,7 @@
 never a server error. SQLite cannot even be asked about an integer beyond 64 bits (the driver
 raises OverflowError), and Django only guards plain integer comparisons, not foreign keys or `in`
 lookups; so the bound is applied where ids come in: the `<id:…>` path converter and the id
-choice fields of programmes.tenancy.ids.
+choice fields of programmes.core.ids.
 
 Every URL pattern with an id argument is requested with each of its ids replaced by a huge one,
 by GET and POST, as a superuser (who passes every permission, so the request goes as deep into
@@ -16,7 +16,7 @@ from django.urls import reverse
 from django_scopes import scopes_disabled
 
 from programmes.benchmarks.models import KeyFactor
-from programmes.tenancy.ids import MAX_ID, IdConverter, IdMultipleChoiceField
+from programmes.core.ids import MAX_ID, IdConverter, IdMultipleChoiceField
 from tests.factories import UserFactory
 from tests.isolation.test_every_url import TENANT_URLS, _all_patterns, objects_of_a  # noqa: F401 - a fixture
 

@@ -7,8 +7,8 @@ integer comparisons), and SQLite's driver then raises OverflowError: a 500 for
 Bounding ids where they enter turns such an address into a 404 and such a value into an error
 beside its field, in every app, without each view or selector checking.
 
-Tenancy is the floor every app's URLs and forms stand on; the converter is registered as `id` by
-`TenancyConfig.ready`, before any URL module is read.
+core is the floor every app's URLs and forms stand on; the converter is registered as `id` by
+`TenancyConfig.ready` (core is not an installed app), before any URL module is read.
 """
 
 from django import forms

@@ -8,7 +8,7 @@ quote (what OWASP prescribes, and what spreadsheet programs hide), in an XLSX as
 the "quote prefix" style, never as a formula. Numbers stay numbers: a real -3 is not text typed by
 someone.
 
-It lives in tenancy because tenancy is the bottom floor of the apps: action plans, mentorships and
+It lives in core because core is the bottom floor of the apps: action plans, mentorships and
 reports may all import it without one of them depending on another. It knows nothing of any app.
 """
 

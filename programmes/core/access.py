@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from .errors import TenancyError
+from .errors import DomainError
 
 
 def require(request, perm, obj=None):
@@ -18,7 +18,7 @@ def apply_change(request, change, success_message=None):
     """Run a service call; show its domain error as a message instead of a server error."""
     try:
         change()
-    except TenancyError as error:
+    except DomainError as error:
         messages.error(request, error.message)
         return False
     if success_message:

@@ -6,7 +6,7 @@ paragraphs, notes a few pages) and the same in every app. A form field says its 
 text; a view that reads `request.POST` itself uses `posted_text`, which refuses what a form field
 would refuse (too long, or a NUL character, which PostgreSQL cannot store in text).
 
-Tenancy is the floor every app stands on, so each app can import this.
+core is the floor every app stands on, so each app can import this.
 """
 
 from django import forms
