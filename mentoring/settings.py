@@ -219,6 +219,9 @@ if env.str("EMAIL_URL", default=_default_email_url).startswith("filemail://"):
     EMAIL_FILE_PATH = env.str("EMAIL_URL", default=_default_email_url)[len("filemail://"):]
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="City mentoring <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# /healthz?deep=1 (waits for a Celery worker) answers staff, or a monitor sending this token in the
+# X-Health-Token header; empty: staff only.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 # The development mailbox (/dev/mail/) reads what the file backend wrote; never in production.
 DEV_MAIL_VIEWER = not PRODUCTION
 

@@ -1,8 +1,14 @@
-"""/healthz: is the database reachable, is the broker reachable, and (deep=1) does a worker answer."""
+"""/healthz: is the database reachable, is the broker reachable, and (deep=1) does a worker answer.
+
+The plain check is public and fast (compose and load balancers poll it). The deep one holds a web
+worker up to WORKER_TIMEOUT_SECONDS, so anyone calling it in a loop could tie up the site: it answers
+staff (the `tenancy.run_deep_health_check` rule) or a monitor that sends settings.HEALTHZ_TOKEN in
+the X-Health-Token header, and 403 to everyone else."""
 
 import secrets
 
 from celery.exceptions import TimeoutError as CeleryTimeout
+from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -36,10 +42,21 @@ def _worker():
         raise RuntimeError("unexpected answer")
 
 
+def _may_run_deep_check(request):
+    token = settings.HEALTHZ_TOKEN
+    sent = request.headers.get("X-Health-Token", "")
+    if token and sent and secrets.compare_digest(sent, token):
+        return True
+    return request.user.has_perm("tenancy.run_deep_health_check")
+
+
 @never_cache
 def healthz(request):
     checks = {"database": _database, "broker": _broker}
     if request.GET.get("deep") == "1":
+        if not _may_run_deep_check(request):
+            return JsonResponse({"status": "forbidden",
+                                 "detail": "deep=1 needs a staff sign-in or the X-Health-Token header"}, status=403)
         checks["worker"] = _worker
     status = {}
     for name, check in checks.items():

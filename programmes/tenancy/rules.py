@@ -58,3 +58,6 @@ rules.add_perm("tenancy.view_network", is_network_member | is_site_operator)
 rules.add_perm("tenancy.manage_members", is_network_admin | is_site_operator)
 rules.add_perm("tenancy.change_network", is_network_admin | is_site_operator)
 rules.add_perm("tenancy.view_members", is_network_member | is_site_operator)
+# /healthz?deep=1 holds a web worker up to 10 s waiting for a Celery worker: staff only (or the
+# monitoring token, see tenancy/health.py).
+rules.add_perm("tenancy.run_deep_health_check", rules.is_staff)

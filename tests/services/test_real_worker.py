@@ -70,7 +70,8 @@ def test_a_worker_process_executes_a_task_through_redis(redis_worker):
     assert ping.delay(token).get(timeout=20)["pong"] == token
 
 
-def test_deep_health_check_sees_the_worker(client, db, redis_worker):
-    response = client.get("/healthz?deep=1")
+def test_deep_health_check_sees_the_worker(client, db, redis_worker, settings):
+    settings.HEALTHZ_TOKEN = "ci-monitor"
+    response = client.get("/healthz?deep=1", HTTP_X_HEALTH_TOKEN="ci-monitor")
     assert response.status_code == 200, response.content
     assert response.json()["checks"] == {"database": "ok", "broker": "ok", "worker": "ok"}
