@@ -60,6 +60,10 @@ def _shown(record, model_field):
     return "" if value is None else str(value)
 
 
+#: How many changes a page's history panel lists.
+HISTORY_LENGTH = 15
+
+
 def history_entries(records, *, limit, subject=lambda record: ""):
     """Readable entries (newest first) from historical rows ordered newest first.
 

@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
-
-from programmes.mentorships.models import CitySide, Mentorship, MentorshipCity, by_side
+from programmes.mentorships.models import CitySide, Mentorship, by_side
+from programmes.mentorships.selectors import places_prefetch
 from programmes.questionnaires.models import Kind, Submission
 
 
@@ -18,8 +17,8 @@ class MatchingRow:
 
 def matching_rows(programme):
     """The programme's mentorships with their cities and the latest submitted needs analysis."""
-    mentorships = list(Mentorship.objects.filter(programme=programme).prefetch_related(
-        Prefetch("cities", queryset=MentorshipCity.objects.select_related("city", "association"))).order_by("title"))
+    mentorships = list(Mentorship.objects.filter(programme=programme).prefetch_related(places_prefetch())
+                       .order_by("title"))
     latest = {}
     for submission in Submission.objects.filter(
         response__mentorship__programme=programme, response__template__kind=Kind.NEEDS_ANALYSIS

@@ -1,6 +1,5 @@
 """Reads for programme and mentorship pages, with everything each page shows fetched up front."""
 
-
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
@@ -20,7 +19,8 @@ from .models import (
 )
 
 # Built per call: a queryset made at import time would be made outside any network's scope.
-def _places():
+def places_prefetch():
+    """Prefetch of a mentorship's cities with their city and association (`mentorship.cities.all()`)."""
     return Prefetch("cities", queryset=MentorshipCity.objects.select_related("city", "association"))
 
 
@@ -85,7 +85,7 @@ def get_mentorship(network, pk):
     return _mentorship_in_network(network, get_object_or_404(
         Mentorship.objects.filter(network=network, pk=pk)
         .select_related("programme__benchmark")
-        .prefetch_related(_places(), _participants(), "programme__facilitators")
+        .prefetch_related(places_prefetch(), _participants(), "programme__facilitators")
     ))
 
 

@@ -13,7 +13,7 @@ from programmes.core.choices import choice_labels
 from programmes.core.access import form_status, require
 from programmes.core.addresses import link_to
 from programmes.core.errors import DomainError
-from programmes.core.history import history_entries
+from programmes.core.history import HISTORY_LENGTH, history_entries
 
 from . import selectors, services
 from .forms import (
@@ -25,8 +25,6 @@ from .forms import (
     ProgrammeForm,
 )
 from .models import MentorshipCity, Participant
-
-HISTORY_LENGTH = 15
 
 
 # --- Programmes ----------------------------------------------------------------------------

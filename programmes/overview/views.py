@@ -9,15 +9,13 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.forms import FacilitatorForm
 from programmes.core.access import require
 from programmes.core.addresses import link_to
-from programmes.core.history import history_entries
+from programmes.core.history import HISTORY_LENGTH, history_entries
 from programmes.core.spreadsheets import csv_writer
 from programmes.visits.selectors import upcoming_deadlines, upcoming_for
 
 from .display import dashboard_rows
 from .forms import DashboardFilterForm
 from .selectors import dashboard
-
-HISTORY_LENGTH = 15
 
 
 def network_home(request, network):

@@ -4,11 +4,11 @@ programme (never its private notes or drafts). Read in a fixed number of queries
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
 
 from programmes.actionplans.selectors import plans_by_mentorship
 from programmes.benchmarks.models import Rating
-from programmes.mentorships.models import CitySide, MentorshipCity, MilestoneKind, by_side
+from programmes.mentorships.models import CitySide, MilestoneKind, by_side
+from programmes.mentorships.selectors import places_prefetch
 
 
 @dataclass
@@ -26,7 +26,7 @@ class MentorshipPage:
 
 def programme_pages(programme):
     mentorships = list(programme.mentorships.order_by("title").prefetch_related(
-        Prefetch("cities", queryset=MentorshipCity.objects.select_related("city", "association")),
+        places_prefetch(),
         "milestones_done__milestone"))
     focus = {}
     for rating in (Rating.objects.filter(self_assessment__mentorship__in=mentorships, is_focus=True,
