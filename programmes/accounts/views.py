@@ -1,5 +1,6 @@
 """Joining through an invitation, the language switch and the personal profile."""
 
+from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,9 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_scopes import scope
 
-from allauth.account.adapter import get_adapter
-from programmes.tenancy import services as tenancy_services
 from programmes.core.access import form_status
+from programmes.tenancy import services as tenancy_services
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.selectors import find_invitation
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from programmes.mentorships import selectors as mentorship_selectors
-from programmes.mentorships.models import CitySide, by_side
 from programmes.core.access import require
 from programmes.core.spreadsheets import append_row, csv_writer
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.mentorships.models import CitySide, by_side
 
 from .models import Action
 

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from programmes.benchmarks.models import KeyFactor
-from programmes.questionnaires.models import Question
 from programmes.core.ids import IdMultipleChoiceField
 from programmes.core.limits import limit_model_form_text
+from programmes.questionnaires.models import Question
 
 from .models import Action, ProgressStatus
 

@@ -13,10 +13,10 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.mentorships import selectors as mentorship_selectors
-from programmes.mentorships.models import CitySide, by_side
 from programmes.core.access import apply_change, form_status, require
 from programmes.core.limits import COMMENT, TextRefused, posted_text
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.mentorships.models import CitySide, by_side
 
 from . import display, selectors, services
 from .forms import ActionForm, ApprovalForm, ProgressForm

@@ -8,11 +8,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.mentorships import selectors as mentorship_selectors
 from programmes.core.access import apply_change, require, save_status
-from programmes.core.errors import DomainError
 from programmes.core.addresses import link_to
+from programmes.core.errors import DomainError
 from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
+from programmes.mentorships import selectors as mentorship_selectors
 
 from . import assessment_selectors as selectors
 from . import charts

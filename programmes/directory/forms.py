@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from programmes.tenancy.forms import TenantModelForm
-from programmes.core.limits import SEARCH
-
 from programmes.accounts.models import User
+from programmes.core.limits import SEARCH
+from programmes.tenancy.forms import TenantModelForm
 
 from .models import Association, City, CityRepresentative, ContactPerson, Speaker
 

@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.db.models import ProtectedError
-
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.errors import DomainError

@@ -5,9 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.directory.models import City
 from programmes.core.access import apply_change, require
-
+from programmes.directory.models import City
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships import services
 from programmes.mentorships.models import CitySide, by_side

@@ -15,14 +15,13 @@ from .models import (
     Mentorship,
     MentorshipCity,
     MilestoneDone,
-    Phase,
     Participant,
+    Phase,
     Programme,
     ProgrammeFacilitator,
     ProgrammeFormat,
     ProgrammeStatus,
 )
-
 from .services import default_milestones
 from .signals import programme_created
 

@@ -3,10 +3,10 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from programmes.directory.models import Association, City
-from programmes.tenancy.forms import TenantModelForm
 from programmes.core.ids import IdMultipleChoiceField
 from programmes.core.limits import LONG_TEXT, LimitedTextField, with_limit
+from programmes.directory.models import Association, City
+from programmes.tenancy.forms import TenantModelForm
 
 from .models import CitySide, Milestone, MilestoneKind, Phase, Programme, ProgrammeRole
 

@@ -12,9 +12,9 @@ from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 
-from programmes.directory.models import Association, City
 from programmes.core.history import TenantHistory
 from programmes.core.limits import LONG_TEXT
+from programmes.directory.models import Association, City
 from programmes.tenancy.models import TenantModel
 
 

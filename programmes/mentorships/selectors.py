@@ -18,6 +18,7 @@ from .models import (
     ProgrammeStatus,
 )
 
+
 # Built per call: a queryset made at import time would be made outside any network's scope.
 def places_prefetch():
     """Prefetch of a mentorship's cities with their city and association (`mentorship.cities.all()`)."""

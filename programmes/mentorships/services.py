@@ -15,7 +15,6 @@ from programmes.tenancy.models import Invitation, Membership, Role
 from programmes.tenancy.services import audit
 
 from . import emails
-from .signals import programme_created
 from .errors import (
     AlreadyInvitedToMentorshipError,
     AlreadyParticipantError,
@@ -34,6 +33,7 @@ from .models import (
     ProgrammeFacilitator,
     ProgrammeRole,
 )
+from .signals import programme_created
 
 
 def _by(instance, user):

@@ -9,9 +9,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.core.choices import choice_labels
 from programmes.core.access import form_status, require
 from programmes.core.addresses import link_to
+from programmes.core.choices import choice_labels
 from programmes.core.errors import DomainError
 from programmes.core.history import HISTORY_LENGTH, history_entries
 
@@ -25,7 +25,6 @@ from .forms import (
     ProgrammeForm,
 )
 from .models import MentorshipCity, Participant
-
 
 # --- Programmes ----------------------------------------------------------------------------
 

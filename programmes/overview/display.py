@@ -15,9 +15,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from programmes.core.addresses import link_to
 from programmes.core.choices import choice_labels
 from programmes.mentorships.models import Mentorship
-from programmes.core.addresses import link_to
 
 
 def dashboard_rows(rows, *, network, is_community):

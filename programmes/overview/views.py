@@ -5,12 +5,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from programmes.mentorships import selectors as mentorship_selectors
-from programmes.mentorships.forms import FacilitatorForm
 from programmes.core.access import require
 from programmes.core.addresses import link_to
 from programmes.core.history import HISTORY_LENGTH, history_entries
 from programmes.core.spreadsheets import csv_writer
+from programmes.mentorships import selectors as mentorship_selectors
+from programmes.mentorships.forms import FacilitatorForm
 from programmes.visits.selectors import upcoming_deadlines, upcoming_for
 
 from .display import dashboard_rows

@@ -8,8 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.mentorships import selectors as mentorship_selectors
 from programmes.core.access import apply_change, form_status, require
+from programmes.mentorships import selectors as mentorship_selectors
 
 from . import adaptation
 from .forms import QuestionForm

@@ -3,10 +3,10 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from programmes.benchmarks.models import KeyFactor
-from programmes.directory.models import City
-from programmes.tenancy.forms import TenantModelForm
 from programmes.core.ids import IdMultipleChoiceField
 from programmes.core.limits import LONG_TEXT, SEARCH, limit_model_form_text, with_limit
+from programmes.directory.models import City
+from programmes.tenancy.forms import TenantModelForm
 
 from .adaptation import lines_from_options
 from .models import GoodPractice, Question, QuestionKind

@@ -8,10 +8,10 @@ from functools import cached_property
 from django.http import Http404
 from django.urls import reverse
 
+from programmes.core.access import require
 from programmes.directory import selectors as directory_selectors
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
-from programmes.core.access import require
 
 from . import selectors
 from .models import Kind

@@ -4,7 +4,6 @@ programme (never its private notes or drafts). Read in a fixed number of queries
 
 from dataclasses import dataclass
 
-
 from programmes.actionplans.selectors import plans_by_mentorship
 from programmes.benchmarks.models import Rating
 from programmes.mentorships.models import CitySide, MilestoneKind, by_side

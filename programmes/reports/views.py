@@ -12,8 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.actionplans.selectors import get_version, plan_of
-from programmes.mentorships import selectors as mentorship_selectors
 from programmes.core.access import require
+from programmes.mentorships import selectors as mentorship_selectors
 
 from . import selectors, services
 from .models import JobStatus, ReportKind

@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from programmes.directory import selectors as directory_selectors
 from programmes.core.access import form_status, require
 from programmes.core.errors import DomainError
+from programmes.directory import selectors as directory_selectors
 
 from . import services
 from .forms import SupportGroupMemberForm

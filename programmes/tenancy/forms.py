@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.limits import limit_model_form_text
+
 from .models import Network, Role, TenantModel
 
 

@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
 from programmes.core.access import apply_change, form_status, require
+
+from . import selectors, services
 from .errors import TenancyError
 from .forms import InvitationForm, NetworkSettingsForm, RoleForm
 

@@ -5,9 +5,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from programmes.benchmarks.models import KeyFactor
+from programmes.core.ids import IdMultipleChoiceField
 from programmes.directory.models import City
 from programmes.questionnaires.models import GoodPractice
-from programmes.core.ids import IdMultipleChoiceField
 
 from .models import AgendaItem, Mode, VisitKind
 from .text import validate_one_line

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from programmes.core.access import form_status, require
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import MilestoneKind
-from programmes.core.access import form_status, require
 
 from . import reminders, selectors, services
 from .models import ReminderRule, ReminderTarget, offsets_problem

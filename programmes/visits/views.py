@@ -14,13 +14,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.benchmarks.models import KeyFactor
+from programmes.core.access import form_status, require
+from programmes.core.ids import parse_id
+from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
 from programmes.directory.models import City
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
 from programmes.questionnaires.models import GoodPractice
-from programmes.core.access import form_status, require
-from programmes.core.ids import parse_id
-from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
 
 from . import calendar, selectors, services
 from .forms import AgendaItemForm, FollowUpForm, VisitForm

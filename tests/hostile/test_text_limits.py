@@ -10,9 +10,9 @@ from django_scopes import scopes_disabled
 
 from programmes.actionplans.models import Action, ActionComment
 from programmes.benchmarks.models import ContextWeight, Rating, RatingComment
+from programmes.core.limits import COMMENT, LONG_TEXT
 from programmes.mentorships.models import Mentorship, Programme
 from programmes.questionnaires.models import Answer, AnswerComment, GoodPractice
-from programmes.core.limits import COMMENT, LONG_TEXT
 from tests.isolation.test_every_url import _url
 
 MEGABYTE = "x" * 2**20
