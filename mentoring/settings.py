@@ -63,8 +63,11 @@ INSTALLED_APPS = [
     "programmes.visits",
     "programmes.matching",
     "programmes.overview",
-    "programmes.perf",
 ]
+if not PRODUCTION:
+    # The benchmark harness (`make bench`) measures a development or test set-up; a deployed
+    # site neither needs its baseline pages nor its seeding commands. The image leaves it out too.
+    INSTALLED_APPS.append("programmes.perf")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,0 +1,55 @@
+"""The production profile (DJANGO_ENV=production), each test in a fresh interpreter, as the image runs it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _production_env(**extra):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_ENV="production",
+        DJANGO_SETTINGS_MODULE="mentoring.settings",
+        SECRET_KEY="a-production-secret-key-that-is-long-and-random-0123456789abcdefgh",
+        ALLOWED_HOSTS="mentoring.example.org",
+        **extra,
+    )
+    return env
+
+
+def test_production_settings_pass_the_deploy_check():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=_production_env(CACHE_URL="redis://cache.internal:6379/1"), capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_without_a_shared_cache_is_warned_by_the_deploy_check():
+    env = _production_env()
+    env.pop("CACHE_URL", None)
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert "tenancy.W001" in result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = _production_env()
+    env.pop("SECRET_KEY")
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_production_leaves_the_benchmark_harness_out():
+    script = "import django; django.setup(); from django.conf import settings; print(settings.INSTALLED_APPS)"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=_production_env(), capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    assert "programmes.overview" in result.stdout and "programmes.perf" not in result.stdout
+    bench = subprocess.run([sys.executable, "manage.py", "bench", "--help"], cwd=ROOT, env=_production_env(),
+                           capture_output=True, text=True)
+    assert bench.returncode != 0 and "Unknown command: 'bench'" in bench.stderr
