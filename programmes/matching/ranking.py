@@ -204,10 +204,7 @@ def _topic(needs, focus, answers, practices):
     elif not shared_words and not shared_factors:
         reasons.append(_("No shared themes found."))
     word_score = min(1.0, len(shared_words) / SHARED_WORDS_FOR_FULL_SCORE)
-    if focus:
-        score = 0.6 * len(shared_factors) / len(focus) + 0.4 * word_score
-    else:
-        score = word_score
+    score = 0.6 * len(shared_factors) / len(focus) + 0.4 * word_score if focus else word_score
     return Criterion(score=round(score, 2), reasons=reasons)
 
 

@@ -71,10 +71,10 @@ def question_edit(request, network, pk, question_pk=None, section_pk=None):
         section = get_object_or_404(Section.objects.filter(template=template, pk=section_pk))
         question = Question(section=section, network=programme.network)
     form = QuestionForm(request.POST or None, instance=question)
-    if request.method == "POST" and form.is_valid():
-        if apply_change(request, lambda: adaptation.save_question(template, section, form, by=request.user),
-                        _("The question was saved.")):
-            return redirect("programme_template", network=network, pk=pk)
+    if request.method == "POST" and form.is_valid() and apply_change(
+            request, lambda: adaptation.save_question(template, section, form, by=request.user),
+            _("The question was saved.")):
+        return redirect("programme_template", network=network, pk=pk)
     return render(request, "questionnaires/adaptation_question.html", {
         "programme": programme, "template": template, "section": section, "question": question, "form": form,
     }, status=form_status(form))

@@ -71,7 +71,7 @@ class VisitForm(forms.Form):
     def values(self):
         names = ["kind", "title", "host_city", "mode", "starts_at", "ends_at", "time_zone", "venue", "meeting_link",
                  "objectives", "questions"]
-        return {name: self.cleaned_data[name] if name in self.cleaned_data else "" for name in names}
+        return {name: self.cleaned_data.get(name, "") for name in names}
 
 
 class AgendaItemForm(forms.ModelForm):

@@ -96,7 +96,7 @@ class Visit(TenantModel):
         try:
             return ZoneInfo(self.time_zone)
         except (ZoneInfoNotFoundError, ValueError):
-            return datetime.timezone.utc
+            return datetime.UTC
 
 
 class AgendaItem(TenantModel):
@@ -181,6 +181,9 @@ class CalendarFeed(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
     token = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"calendar feed of {self.user}"
 
 
 class ReminderTarget(models.TextChoices):

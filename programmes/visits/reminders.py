@@ -30,7 +30,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
-from programmes.mentorships.models import Milestone, Mentorship, Participant
+from programmes.mentorships.models import Mentorship, Milestone, Participant
 
 from .models import (
     MAX_OFFSET,

@@ -23,7 +23,8 @@ def test_invited_person_sets_a_password_and_lands_on_the_network(client, network
     response = client.get(reverse("invitation_accept", kwargs={"token": token}), follow=True)
     page = response.content.decode()
     assert "Accept your invitation" in page
-    assert 'value="newcomer@example.org"' in page and "readonly" in page
+    assert 'value="newcomer@example.org"' in page
+    assert "readonly" in page
 
     response = client.post(
         reverse("account_signup"),
@@ -41,7 +42,8 @@ def test_invited_person_sets_a_password_and_lands_on_the_network(client, network
 
     client.logout()
     again = client.get(reverse("invitation_accept", kwargs={"token": token}))
-    assert again.status_code == 410 and "already been used" in again.content.decode()
+    assert again.status_code == 410
+    assert "already been used" in again.content.decode()
 
 
 def test_signup_keeps_typed_values_when_passwords_differ(client, network_a):
@@ -84,7 +86,8 @@ def test_existing_account_signs_in_then_joins_a_second_network(client, network_a
     _invitation, token = make_invitation(network_b, email=member_a.email, role="facilitator")
     url = reverse("invitation_accept", kwargs={"token": token})
     response = client.get(url)
-    assert response.status_code == 302 and response["Location"].startswith(reverse("account_login"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
     response = client.post(response["Location"], {"login": member_a.email, "password": PASSWORD}, follow=True)
     assert response.redirect_chain[-1][0] == url
     response = client.post(url, follow=True)
@@ -106,4 +109,5 @@ def test_unverified_address_is_asked_to_verify(client, network_a, mailoutbox):
     EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
     response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD}, follow=True)
     assert "Verify Your Email Address" in response.content.decode()
-    assert mailoutbox and "/accounts/confirm-email/" in mailoutbox[-1].body
+    assert mailoutbox
+    assert "/accounts/confirm-email/" in mailoutbox[-1].body

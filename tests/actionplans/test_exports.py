@@ -57,8 +57,10 @@ def _is_inert(text):
 
 def test_csv_cells_that_would_be_formulas_start_with_a_quote():
     assert [csv_cell(value) for value in HOSTILE] == ["'" + value for value in HOSTILE]
-    assert csv_cell("Buddy scheme") == "Buddy scheme" and csv_cell("") == ""
-    assert csv_cell(-3) == -3 and csv_cell(None) is None
+    assert csv_cell("Buddy scheme") == "Buddy scheme"
+    assert csv_cell("") == ""
+    assert csv_cell(-3) == -3
+    assert csv_cell(None) is None
 
 
 @pytest.mark.parametrize("name", ["action_plan_export", "programme_action_plans_export"])
@@ -83,7 +85,8 @@ def test_action_plan_xlsx_exports_store_formulas_as_text(client, network_a, host
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     texts = [cell for cell in cells if isinstance(cell.value, str) and not _is_inert(cell.value)]
-    assert texts and all(cell.data_type == "s" and cell.quotePrefix for cell in texts)
+    assert texts
+    assert all(cell.data_type == "s" and cell.quotePrefix for cell in texts)
     # XML reads a stored carriage return back as a line feed: the text is the same, inert either way
     assert [sheet.cell(row=row, column=8).value for row in range(2, 2 + len(HOSTILE))] == \
         [text.replace("\r", "\n") for text in HOSTILE]
@@ -102,4 +105,5 @@ def test_the_dashboard_csv_neutralises_formulas(client, network_a, hostile_mento
     rows = _csv(reply)
     assert all(_is_inert(text) for text in _texts(rows)), [t for t in _texts(rows) if not _is_inert(t)]
     row = next(row for row in rows if row[0] == "'@mentorship")
-    assert row[1].startswith("'-Capaci") and row[2].startswith("'+Mechelen")
+    assert row[1].startswith("'-Capaci")
+    assert row[2].startswith("'+Mechelen")

@@ -42,9 +42,8 @@ def test_an_end_before_the_start_is_refused(network_a, plan):
 
 
 def test_the_workflow_refuses_skipping_steps_and_freezes_each_step(network_a, plan):
-    with scope(network=network_a):
-        with pytest.raises(services.EmptyPlanError):
-            services.transition(plan, "final", by=None)
+    with scope(network=network_a), pytest.raises(services.EmptyPlanError):
+        services.transition(plan, "final", by=None)
     add(plan, "Buddy scheme")
     with scope(network=network_a):
         with pytest.raises(services.TransitionNotAllowedError, match="“Draft” cannot become “Approved”"):

@@ -31,8 +31,10 @@ def test_shipped_example_has_key_factor_8_complete_and_the_others_marked(network
         assert [f.number for f in factors] == list(range(1, 9))
         assert not any(f.is_written for f in factors[:7])
         eight = factors[7]
-        assert eight.is_written and eight.title == "Support non-formal language learning through volunteering"
-        assert eight.questions.count() == 4 and "CAMIM" in eight.examples
+        assert eight.is_written
+        assert eight.title == "Support non-formal language learning through volunteering"
+        assert eight.questions.count() == 4
+        assert "CAMIM" in eight.examples
         assert italian.key_factors.get(number=8).title.startswith("Sostenere l'apprendimento")
         assert english.context_factors.count() == 3
 
@@ -50,7 +52,8 @@ def test_export_then_import_gives_the_same_benchmark(network_a, network_b, coord
     with scope(network=network_b):
         copy = services.import_benchmark(network_b, content=content, by=None)
         assert exchange.to_data(copy) == json.loads(content)
-        assert copy.network == network_b and not copy.is_published
+        assert copy.network == network_b
+        assert not copy.is_published
 
 
 def test_a_bad_file_is_refused_with_every_problem_and_creates_nothing(network_a, coordinator_a):
@@ -62,7 +65,9 @@ def test_a_bad_file_is_refused_with_every_problem_and_creates_nothing(network_a,
         with pytest.raises(BenchmarkImportError) as error:
             services.import_benchmark(network_a, content=json.dumps(data), by=coordinator_a)
         paths = [path for path, _reason in error.value.problems]
-        assert "(document)" in paths and "key_factors/0/number" in paths and "key_factors/1" in paths
+        assert "(document)" in paths
+        assert "key_factors/0/number" in paths
+        assert "key_factors/1" in paths
         with pytest.raises(BenchmarkImportError) as error:
             services.import_benchmark(network_a, content="{not json", by=coordinator_a)
         assert "not valid JSON" in error.value.problems[0][1]
@@ -75,7 +80,8 @@ def test_import_page_lists_the_problems(client, network_a, coordinator_a):
     response = client.post(_url("benchmark_import"), {"file": upload})
     page = response.content.decode()
     assert response.status_code == 400
-    assert "Nothing was imported" in page and "<code>format</code>" in page
+    assert "Nothing was imported" in page
+    assert "<code>format</code>" in page
 
 
 def test_publishing_freezes_and_edits_go_to_a_new_draft(client, network_a, coordinator_a):
@@ -86,7 +92,9 @@ def test_publishing_freezes_and_edits_go_to_a_new_draft(client, network_a, coord
         with pytest.raises(PublishedBenchmarkError):
             services.delete_key_factor(factor, by=coordinator_a)
         draft = services.start_new_draft(benchmark, by=coordinator_a)
-        assert draft.version == 2 and draft.lineage == benchmark.lineage and not draft.is_published
+        assert draft.version == 2
+        assert draft.lineage == benchmark.lineage
+        assert not draft.is_published
         assert draft.key_factors.get().title == factor.title
         with pytest.raises(DraftExistsError):
             services.start_new_draft(benchmark, by=coordinator_a)
@@ -107,7 +115,8 @@ def test_coordinator_writes_and_reorders_key_factors(client, network_a, coordina
         })
     with scope(network=network_a):
         second = benchmark.key_factors.get(title="Fair allocation")
-        assert second.number == 2 and [q.text for q in second.questions.all()] == ["Is there a waiting list?", "Who decides?"]
+        assert second.number == 2
+        assert [q.text for q in second.questions.all()] == ["Is there a waiting list?", "Who decides?"]
     client.post(_url("key_factor_move", benchmark_pk=benchmark.pk, pk=second.pk), {"direction": "up"})
     with scope(network=network_a):
         assert list(benchmark.key_factors.order_by("number").values_list("title", flat=True)) == [
@@ -117,7 +126,10 @@ def test_coordinator_writes_and_reorders_key_factors(client, network_a, coordina
 def test_formatted_text_cannot_run_scripts():
     html = render_markdown('Hello <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>'
                            '\n\n- one\n- [two](https://example.org)')
-    assert "<script" not in html and "javascript:" not in html and "onerror" not in html and "<img" not in html
+    assert "<script" not in html
+    assert "javascript:" not in html
+    assert "onerror" not in html
+    assert "<img" not in html
     assert '<li><a href="https://example.org" rel="noopener noreferrer">two</a></li>' in html
 
 
@@ -126,7 +138,8 @@ def test_programme_takes_only_a_published_benchmark(client, network_a, coordinat
     published = BenchmarkFactory(network=network_a, title="Ready", status="published")
     client.force_login(coordinator_a)
     page = client.get(reverse("programme_create", kwargs={"network": "network-a"})).content.decode()
-    assert "Ready" in page and "Draft only" not in page
+    assert "Ready" in page
+    assert "Draft only" not in page
     data = {"title": "P", "theme": "T", "start_date": "2027-01-01", "end_date": "2027-12-31", "format": "pairs",
             "planned_visits": "3", "max_focus_factors": "3", "status": "draft", "benchmark": draft.pk,
             "uses_benchmark": "on"}

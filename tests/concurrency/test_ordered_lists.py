@@ -48,7 +48,8 @@ def test_agenda_items_added_at_once_get_positions_of_their_own(network_a):
     assert run_together(network_a, _writers(add)) == []
     with scopes_disabled():
         positions = sorted(visit.agenda.values_list("position", flat=True))
-    assert len(positions) == WRITERS * EACH and len(set(positions)) == len(positions)
+    assert len(positions) == WRITERS * EACH
+    assert len(set(positions)) == len(positions)
 
 
 def test_key_factors_added_at_once_get_numbers_of_their_own(network_a):
@@ -122,7 +123,8 @@ def test_new_drafts_of_a_benchmark_started_at_once_make_one_draft(network_a):
     benchmark = BenchmarkFactory(network=network_a, status="published")
     KeyFactorFactory(network=network_a, benchmark=benchmark)
     errors = run_together(network_a, [lambda: benchmark_services.start_new_draft(benchmark, by=None)] * WRITERS)
-    assert len(errors) == WRITERS - 1 and all(isinstance(error, DraftExistsError) for error in errors), errors
+    assert len(errors) == WRITERS - 1, errors
+    assert all(isinstance(error, DraftExistsError) for error in errors), errors
     with scopes_disabled():
         assert sorted(Benchmark.objects.filter(lineage=benchmark.lineage).values_list("version", flat=True)) == [1, 2]
 

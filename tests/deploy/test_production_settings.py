@@ -41,7 +41,8 @@ def test_production_refuses_to_start_without_a_secret_key():
     env = _production_env()
     env.pop("SECRET_KEY")
     result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
 
 
 def test_production_leaves_the_benchmark_harness_out():
@@ -49,7 +50,9 @@ def test_production_leaves_the_benchmark_harness_out():
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=_production_env(), capture_output=True,
                             text=True)
     assert result.returncode == 0, result.stderr
-    assert "programmes.overview" in result.stdout and "programmes.perf" not in result.stdout
+    assert "programmes.overview" in result.stdout
+    assert "programmes.perf" not in result.stdout
     bench = subprocess.run([sys.executable, "manage.py", "bench", "--help"], cwd=ROOT, env=_production_env(),
                            capture_output=True, text=True)
-    assert bench.returncode != 0 and "Unknown command: 'bench'" in bench.stderr
+    assert bench.returncode != 0
+    assert "Unknown command: 'bench'" in bench.stderr

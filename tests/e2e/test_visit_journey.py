@@ -4,6 +4,7 @@ in their own language."""
 
 import datetime
 import re
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -72,7 +73,7 @@ def test_plan_the_set_up_visit_invite_download_and_get_reminded(page, live_serve
 
     with page.expect_download() as download:
         page.get_by_role("link", name="Add to my calendar (.ics)").click()
-    event = next(c for c in Calendar.from_ical(open(download.value.path(), "rb").read()).walk() if c.name == "VEVENT")
+    event = next(c for c in Calendar.from_ical(Path(download.value.path()).read_bytes()).walk() if c.name == "VEVENT")
     assert event["DTSTART"].params["TZID"] == "Europe/Rome"
     assert event["DTSTART"].dt.replace(tzinfo=None) == datetime.datetime(2026, 12, 10, 9, 30)
 

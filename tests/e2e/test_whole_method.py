@@ -13,6 +13,7 @@ actions in it."""
 import datetime
 import io
 import re
+from pathlib import Path
 
 import pytest
 import time_machine
@@ -266,7 +267,8 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
     with time_machine.travel(setup.starts_at - datetime.timedelta(days=2, minutes=-1), tick=False):
         reminders.sweep(enqueue=lambda delivery_id: tasks.send_reminder.delay(delivery_id))
     reminder = [m for m in mail.outbox if m.to == ["pieter@mechelen.example"] and "Reminder" in m.subject]
-    assert len(reminder) == 1 and reminder[0].subject.startswith("Reminder: Set-up visit in Capaci, 12 January 2027")
+    assert len(reminder) == 1
+    assert reminder[0].subject.startswith("Reminder: Set-up visit in Capaci, 12 January 2027")
 
     # --- The action plan on the focus factors, final, approved ----------------------------------
     mentee.goto(f"{mentorship_url}action-plan/")
@@ -305,11 +307,13 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
     audit.check("PDF ready")
     with vvsg.expect_download() as download:
         link.click()
-    pdf = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
     text = " ".join(pdf.pages[0].extract_text().split())
-    assert "Action plan – IncluCities 2027" in text and "Approved by Capaci town council" in text
+    assert "Action plan – IncluCities 2027" in text
+    assert "Approved by Capaci town council" in text
     assert all(action in text for action in ACTIONS)
-    assert pdf.trailer["/Root"]["/Lang"] == "en" and "/StructTreeRoot" in pdf.trailer["/Root"]
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+    assert "/StructTreeRoot" in pdf.trailer["/Root"]
 
     audits.assert_clean()
     assert audits.pages_checked >= 30

@@ -28,9 +28,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.urls import Resolver404, resolve, reverse
-from hypothesis import HealthCheck, Phase, example, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, Phase, example, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from tests.hostile.forms import ONE_LINE, TEXTUAL, page_forms, hostile_values
+from tests.hostile.forms import ONE_LINE, TEXTUAL, hostile_values, page_forms
 from tests.isolation.test_every_url import POST_ONLY, TENANT_URLS, _url
 
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "4"))  # per form; a run prints forms x examples

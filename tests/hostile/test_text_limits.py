@@ -46,7 +46,8 @@ def test_a_megabyte_of_notes_is_refused(client, people, objects, field):
     assert "Ensure this value has at most 20000 characters" in response.content.decode()
     with scopes_disabled():
         mentorship = Mentorship.objects.get(pk=objects["mentorship"].pk)
-    assert mentorship.private_notes == "" and mentorship.shared_summary == ""
+    assert mentorship.private_notes == ""
+    assert mentorship.shared_summary == ""
 
 
 def test_notes_up_to_the_limit_are_kept(client, people, objects):

@@ -64,5 +64,7 @@ def test_the_action_plan_pdf_is_in_the_readers_language(client, network_a, mento
     pdf = _pdf(client, job)
     text = " ".join(pdf.pages[0].extract_text().split())
     expected = READERS[language]
-    assert expected["plan"] in text and expected["page"] in text and expected["column"] in text
+    assert expected["plan"] in text
+    assert expected["page"] in text
+    assert expected["column"] in text
     assert pdf.trailer["/Root"]["/Lang"] == language

@@ -41,7 +41,8 @@ def _texts(data):
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_each_questionnaire_is_the_english_form_in_another_language(kind, language):
     english, translated = _questionnaire(kind, "en"), _questionnaire(kind, language)
-    assert translated["language"] == language and translated["kind"] == kind
+    assert translated["language"] == language
+    assert translated["kind"] == kind
     assert _shape(translated) == _shape(english)
     left_in_english = set(_texts(english)) & set(_texts(translated))
     assert not left_in_english
@@ -57,7 +58,8 @@ def test_the_example_benchmark_ships_in_every_language(language):
     assert [(f["number"], f["written"], len(f.get("guiding_questions", []))) for f in translated["key_factors"]] \
         == [(f["number"], f["written"], len(f.get("guiding_questions", []))) for f in english["key_factors"]]
     assert len(translated["context_factors"]) == len(english["context_factors"])
-    assert translated["title"] != english["title"] and translated["intro"] != english["intro"]
+    assert translated["title"] != english["title"]
+    assert translated["intro"] != english["intro"]
     assert translated["key_factors"][7]["title"] != english["key_factors"][7]["title"]
 
 

@@ -8,29 +8,28 @@ visitor to sign in). A new URL pattern that is not in these tables fails `test_e
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from programmes.benchmarks.models import Rating, SelfAssessment
 from programmes.actionplans.services import add_action, plan_for
+from programmes.benchmarks.models import Rating, SelfAssessment
+from programmes.directory.models import CityRepresentative
 from programmes.questionnaires.adaptation import adapt_for_programme
-from programmes.reports.models import PdfJob
-from programmes.visits.models import AgendaItem, ReminderRule
-from programmes.visits.services import add_follow_up, plan_visit
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_city_response, start_response
-from programmes.directory.models import CityRepresentative
+from programmes.reports.models import PdfJob
 from programmes.supportgroups.models import SupportGroupMember
-
+from programmes.visits.models import AgendaItem, ReminderRule
+from programmes.visits.services import add_follow_up, plan_visit
 from tests.factories import (
     AssociationFactory,
     BenchmarkFactory,
-    ContextFactorFactory,
-    KeyFactorFactory,
     CityFactory,
     ContactPersonFactory,
+    ContextFactorFactory,
+    KeyFactorFactory,
     MembershipFactory,
     MentorshipFactory,
     MilestoneFactory,
@@ -247,7 +246,8 @@ def test_every_url_is_listed():
 
 def test_tables_name_only_existing_urls():
     names = {name for _route, name, _ns, _cb in _all_patterns()}
-    assert set(TENANT_URLS) <= names and set(NON_TENANT_URLS) <= names
+    assert set(TENANT_URLS) <= names
+    assert set(NON_TENANT_URLS) <= names
 
 
 def _visit_values(kind):

@@ -61,7 +61,8 @@ def test_every_measurement_runs_with_dummy_caches(monkeypatch):
     with scopes_disabled():
         figures = pages.measure(seed.seed_network("small", seed.SMALL), requests=2)
     assert {f.name for f in figures} == PAGES
-    assert seen and all(backends == {"DummyCache"} for backends in seen)
+    assert seen
+    assert all(backends == {"DummyCache"} for backends in seen)
 
 
 def test_heavy_pages_have_the_looser_target():
@@ -73,10 +74,12 @@ def test_a_run_rewrites_its_own_engines_section_and_keeps_the_others():
     first = report.merge("# Benchmarks\n\nold layout\n\n## Pages\n\nkept pages\n", "SQLite", "sqlite figures")
     both = report.merge(first + "\n## Notes\n\nby hand\n", "PostgreSQL", "pg figures")
     again = report.merge(both, "SQLite", "new sqlite figures")
-    assert "old layout" not in first and "kept pages" not in first
+    assert "old layout" not in first
+    assert "kept pages" not in first
     assert "## Notes\n\nby hand" in again
     assert again.index("## On SQLite") < again.index("## Notes") < again.index("## On PostgreSQL")
-    assert "## On PostgreSQL\n\npg figures" in again and "new sqlite figures" in again
+    assert "## On PostgreSQL\n\npg figures" in again
+    assert "new sqlite figures" in again
     assert "sqlite figures\n" not in again.replace("new sqlite figures", "")
 
 

@@ -16,7 +16,6 @@ from programmes.mentorships.models import Mentorship, Participant, Programme
 from programmes.questionnaires.models import Question
 from programmes.questionnaires.services import save_answer
 from programmes.visits.services import invite
-
 from tests.factories import (
     AssociationFactory,
     BenchmarkFactory,

@@ -38,7 +38,8 @@ def test_a_coordinator_adds_removes_and_rewords_questions(client, network_a, pro
         template = adaptation.programme_template(programme)
         first_section = template.sections.get(order=1)
         question_2 = Question.objects.get(section__template=template, number=2)
-    assert template.based_on.programme is None and template.version == 1
+    assert template.based_on.programme is None
+    assert template.version == 1
 
     reply = client.post(_url("programme_template_question_add", programme, section_pk=first_section.pk), {
         "text": "Which languages do the newcomers speak?", "help_text": "", "kind": "choices",
@@ -55,7 +56,8 @@ def test_a_coordinator_adds_removes_and_rewords_questions(client, network_a, pro
     with scope(network=network_a):
         questions = _numbers_and_texts(template)
         added = Question.objects.get(section__template=template, number=11)
-    assert len(questions) == 22 and [n for n, _text in questions] == list(range(1, 23))
+    assert len(questions) == 22
+    assert [n for n, _text in questions] == list(range(1, 23))
     assert questions[0][1] == "Which challenge of language learning do you want to address?"
     assert questions[10][1] == "Which languages do the newcomers speak?"  # the end of the first section
     assert added.options["choices"][1] == {"value": "ukrainian", "label": "Ukrainian"}
@@ -72,7 +74,8 @@ def test_a_choice_question_needs_its_choices(client, network_a, programme, coord
         "text": "Which area?", "kind": "choice", "options_lines": "Housing", "max_length": "",
     })
     page = reply.content.decode()
-    assert reply.status_code == 400 and "Give at least two choices, one per line." in page
+    assert reply.status_code == 400
+    assert "Give at least two choices, one per line." in page
     assert "Which area?" in page
 
 

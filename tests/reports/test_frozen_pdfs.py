@@ -62,7 +62,8 @@ def _ask(client, mentorship, django_capture_on_commit_callbacks, **data):
 
 def _download(client, job):
     reply = client.get(reverse("pdf_download", kwargs={"network": "network-a", "pk": job.pk}))
-    assert reply.status_code == 200 and reply["Content-Type"] == "application/pdf"
+    assert reply.status_code == 200
+    assert reply["Content-Type"] == "application/pdf"
     return b"".join(reply.streaming_content)
 
 
@@ -71,19 +72,23 @@ def test_a_second_request_for_a_version_is_ready_at_once_from_storage(client, ne
                                                                       django_capture_on_commit_callbacks):
     client.force_login(mentee)
     first, _html = _ask(client, mentorship, django_capture_on_commit_callbacks, version="1")
-    assert first.status == "done" and renders == [first.pk]
+    assert first.status == "done"
+    assert renders == [first.pk]
     url = reverse("action_plan_pdf", kwargs={"network": "network-a", "pk": mentorship.pk})
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         reply = client.post(url, {"version": "1"}, HTTP_HX_REQUEST="true")
     assert callbacks == []  # no task is queued: nothing to wait for
     with scopes_disabled():
         second = PdfJob.objects.latest("pk")
-    assert second.pk != first.pk and second.status == "done" and second.pages == first.pages
+    assert second.pk != first.pk
+    assert second.status == "done"
+    assert second.pages == first.pages
     assert "Download the PDF" in reply.content.decode()  # the reply already offers the file
     assert renders == [first.pk]
     assert _download(client, second) == _download(client, first)
     kept = second.frozen
-    assert kept == first.frozen and kept.file.startswith(f"pdfs/{network_a.pk}/")
+    assert kept == first.frozen
+    assert kept.file.startswith(f"pdfs/{network_a.pk}/")
     client.force_login(admin_b)  # another network's member never gets the kept file
     assert client.get(reverse("pdf_download", kwargs={"network": "network-a", "pk": second.pk})).status_code == 404
 
@@ -120,7 +125,8 @@ def test_the_retention_sweep_keeps_the_versions_pdf(client, mentorship, mentee, 
     tasks.delete_expired_pdfs()
     assert _download(client, first) == pdf  # the file is the version's, not the job's
     second, _html = _ask(client, mentorship, django_capture_on_commit_callbacks, version="1")
-    assert second.status == "done" and _download(client, second) == pdf
+    assert second.status == "done"
+    assert _download(client, second) == pdf
     assert renders == [first.pk]
 
 
@@ -132,7 +138,8 @@ def test_the_live_plan_is_rendered_every_time(client, mentorship, mentee, versio
     again, _html = _ask(client, mentorship, django_capture_on_commit_callbacks, version="1")
     assert renders == [kept.pk, live[0].pk, live[1].pk]  # the version once, the live plan each time
     assert again.status == "done"
-    assert [job.frozen for job in live] == [None, None] and live[0].file != live[1].file
+    assert [job.frozen for job in live] == [None, None]
+    assert live[0].file != live[1].file
 
 
 def test_two_jobs_queued_together_render_the_version_once(network_a, mentorship, version, renders):
@@ -147,7 +154,8 @@ def test_two_jobs_queued_together_render_the_version_once(network_a, mentorship,
     assert first.frozen_id == second.frozen_id
     with scopes_disabled():
         (status, pages), = set(PdfJob.objects.values_list("status", "pages"))
-        assert status == "done" and pages
+        assert status == "done"
+        assert pages
         assert FrozenPdf.objects.count() == 1
 
 
@@ -194,7 +202,8 @@ def test_a_lost_file_is_rendered_again(client, mentorship, mentee, version, medi
     first, _html = _ask(client, mentorship, django_capture_on_commit_callbacks, version="1")
     (media / first.frozen.file).unlink()  # a restore without the media folder
     second, _html = _ask(client, mentorship, django_capture_on_commit_callbacks, version="1")
-    assert second.status == "done" and _download(client, second).startswith(b"%PDF")
+    assert second.status == "done"
+    assert _download(client, second).startswith(b"%PDF")
     assert renders == [first.pk, second.pk]
 
 
@@ -206,7 +215,8 @@ def test_deleting_the_mentorship_deletes_its_kept_pdfs(client, mentorship, mente
     assert path.is_file()
     with scopes_disabled(), django_capture_on_commit_callbacks(execute=True):
         mentorship.delete()
-        assert not FrozenPdf.objects.exists() and not PdfJob.objects.exists()
+        assert not FrozenPdf.objects.exists()
+        assert not PdfJob.objects.exists()
     assert not path.exists()
 
 

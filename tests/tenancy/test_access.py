@@ -18,7 +18,8 @@ def test_user_of_several_networks_chooses_from_a_switcher(client, network_a, net
     MembershipFactory(network=network_b, user=member_a)
     client.force_login(member_a)
     page = client.get("/").content.decode()
-    assert 'href="/network-a/"' in page and 'href="/network-b/"' in page
+    assert 'href="/network-a/"' in page
+    assert 'href="/network-b/"' in page
     home = client.get("/network-b/").content.decode()
     assert 'aria-current="page"' in home
 
@@ -61,7 +62,8 @@ def test_admin_changes_settings_and_bad_input_keeps_typed_values(client, network
     response = client.post(url, {"name": "Rete A", "languages": ["it"], "mfa_required": ""}, follow=True)
     assert "The network settings were saved." in response.content.decode()
     network_a.refresh_from_db()
-    assert network_a.name == "Rete A" and network_a.languages == ["it"]
+    assert network_a.name == "Rete A"
+    assert network_a.languages == ["it"]
 
 
 def test_member_without_the_role_gets_a_friendly_403(client, network_a, member_a):
@@ -87,7 +89,8 @@ def test_pages_forbid_loading_anything_from_other_hosts(client, network_a, membe
     client.force_login(member_a)
     response = client.get("/network-a/")
     policy = response["Content-Security-Policy"]
-    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
     assert "http" not in policy
 
 

@@ -49,7 +49,8 @@ def test_the_file_mail_backend_writes_where_the_url_says(monkeypatch, tmp_path):
 
     try:
         importlib.reload(project_settings)
-        assert project_settings.EMAIL_FILE_PATH == f"{tmp_path}/mail" and os.path.isabs(project_settings.EMAIL_FILE_PATH)
+        assert f"{tmp_path}/mail" == project_settings.EMAIL_FILE_PATH
+        assert os.path.isabs(project_settings.EMAIL_FILE_PATH)
     finally:
         monkeypatch.delenv("EMAIL_URL")
         importlib.reload(project_settings)

@@ -83,7 +83,8 @@ def test_a_claim_left_by_a_worker_killed_mid_send_is_taken_over_by_the_next_swee
     assert _sweep(DAY_BEFORE) == [first]  # the fresh claim is left to its worker
     with scopes_disabled():
         taken_over = ReminderDelivery.objects.get(pk=first)
-    assert (taken_over.status, taken_over.attempts) == (DeliveryStatus.SENT, 2) and len(mail.outbox) == 1
+    assert (taken_over.status, taken_over.attempts) == (DeliveryStatus.SENT, 2)
+    assert len(mail.outbox) == 1
 
 
 def test_a_delivery_whose_workers_keep_dying_is_failed_not_retried_for_ever(network_a, mentorship, people):
@@ -110,7 +111,8 @@ def test_a_claimed_send_that_fails_waits_for_its_retry_instead_of_holding_the_cl
     with scopes_disabled():
         retry = sending.send_delivery(delivery_id)
         delivery = ReminderDelivery.objects.get(pk=delivery_id)
-    assert retry is not None and retry.countdown == 120
+    assert retry is not None
+    assert retry.countdown == 120
     assert (delivery.status, delivery.attempts, delivery.last_error) == (
         DeliveryStatus.PENDING, 1, "ConnectionRefusedError: smtp down")
     assert delivery.claimed_at > timezone.now()  # counts as queued until its retry is due

@@ -91,7 +91,8 @@ def test_each_person_reads_it_in_their_language_with_the_calendar_file(network_a
     assert "10 December 2026, 09:30 – 10 December 2026, 17:30 (Europe/Rome)" in english.body
     name, content, mimetype = english.attachments[0]
     event = next(c for c in Calendar.from_ical(content).walk() if c.name == "VEVENT")
-    assert name == "visit.ics" and mimetype.startswith("text/calendar")
+    assert name == "visit.ics"
+    assert mimetype.startswith("text/calendar")
     assert event["DTSTART"].dt == VISIT_START
     assert "Key issues of the needs analysis" in english.alternatives[0][0]
 
@@ -105,7 +106,8 @@ def test_a_change_after_the_reminder_sends_one_update_and_a_cancellation_stops_t
     _sweep(VISIT_START - datetime.timedelta(days=12))
     _sweep(VISIT_START - datetime.timedelta(days=11))
     updates = [m for m in _visit_mails() if m.subject.startswith(("Changed", "Modificato"))]
-    assert len(updates) == 2 and "Library, Via Roma 3" in updates[0].body
+    assert len(updates) == 2
+    assert "Library, Via Roma 3" in updates[0].body
     with scope(network=network_a):
         services.set_status(visit, "cancelled", by=None)
     _sweep(VISIT_START - datetime.timedelta(days=1))  # the 2-day reminder is not sent; a cancellation is
@@ -141,7 +143,8 @@ def test_a_failing_mail_server_is_retried_then_shown_as_failed(network_a, mentor
     _sweep(VISIT_START - datetime.timedelta(days=1))
     with scopes_disabled():
         delivery = ReminderDelivery.objects.first()
-    assert delivery.status == DeliveryStatus.FAILED and delivery.attempts == tasks.MAX_ATTEMPTS
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.attempts == tasks.MAX_ATTEMPTS
     assert delivery.last_error == "ConnectionRefusedError: smtp down"
 
 
@@ -195,13 +198,15 @@ def test_offsets_that_are_not_durations_are_explained(client, network_a, mentors
     url = reverse("reminder_rules", kwargs={"network": "network-a", "pk": mentorship.programme_id})
     reply = client.post(url, {"target": "visits", "milestone_kind": "", "offsets": "14d, soon"})
     assert reply.status_code == 400
-    assert "“soon” is not a duration before the event" in reply.content.decode() and "14d, soon" in reply.content.decode()
+    assert "“soon” is not a duration before the event" in reply.content.decode()
+    assert "14d, soon" in reply.content.decode()
     client.post(url, {"target": "visits", "milestone_kind": "", "offsets": "3w, 1d, 2h"})
     with scopes_disabled():
         assert ReminderRule.objects.filter(programme=mentorship.programme).last().offsets == [30240, 1440, 120]
     client.post(url, {"target": "milestones", "milestone_kind": "action_plan", "offsets": "7d"})
     page = client.get(url).content.decode()
-    assert "21 days, 1 day, 2 hours" in page and "Milestones of the programme (Final action plan)" in page
+    assert "21 days, 1 day, 2 hours" in page
+    assert "Milestones of the programme (Final action plan)" in page
 
 
 @pytest.mark.django_db(transaction=True)
@@ -228,7 +233,9 @@ def test_two_sweeps_at_the_same_time_never_send_twice(network_a, mentorship, peo
     assert not errors
     with scopes_disabled():
         total = ReminderDelivery.objects.count()
-    assert total == 10 and sorted(claimed) == sorted(set(claimed)) and len(claimed) == total
+    assert total == 10
+    assert sorted(claimed) == sorted(set(claimed))
+    assert len(claimed) == total
 
 
 def test_a_late_reminder_tells_the_real_time_left(network_a, mentorship, people):

@@ -36,5 +36,6 @@ def test_line_breaks_already_stored_in_a_visit_neither_break_its_calendar_nor_it
         assert set(ReminderDelivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
     english = next(m for m in mail.outbox if m.to == ["pieter@mechelen.example"])
     assert english.subject == "Reminder: Set-up in Capaci Bcc: x@evil.example, 10 December 2026 – Capaci – Mechelen"
-    assert english.to == ["pieter@mechelen.example"] and not english.bcc
+    assert english.to == ["pieter@mechelen.example"]
+    assert not english.bcc
     Calendar.from_ical(english.attachments[0][1])  # the attached calendar reads back

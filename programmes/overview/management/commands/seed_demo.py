@@ -30,6 +30,6 @@ class Command(BaseCommand):
             seed_matching(networks)
             seed_action_plans(networks)
             seed_visits(networks)
-        self.stdout.write(self.style.SUCCESS("Demo logins (password for all: %s)" % DEMO_PASSWORD))
+        self.stdout.write(self.style.SUCCESS(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for email, description in logins:
             self.stdout.write(f"  {email:<36} {description}")
