@@ -49,7 +49,7 @@ def _timed_sweep():
     queued = []
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
-        reminders.sweep(enqueue=queued.append)
+        reminders.sweep(enqueue=lambda delivery_id, network_id: queued.append(delivery_id))
         seconds = time.perf_counter() - start
     return seconds, len(queries), len(queued)
 

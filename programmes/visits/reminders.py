@@ -1,21 +1,24 @@
 """Reminders: which are due, and a sweep that sends each exactly once.
 
-Beat runs `sweep` every few minutes. It works out which reminders are due, records them as
-deliveries — only those not recorded yet, and the unique key (rule, event, recipient, offset,
-kind, sequence) makes a racing sweep's insert a no-op — then claims pending deliveries batch by
-batch with SELECT … FOR UPDATE SKIP LOCKED, so two overlapping sweeps never hand the same
-delivery to a worker, and queues one task per claimed delivery as each batch is claimed. The
-task claims its delivery again for itself before it sends (`sending.py`), so a redelivered copy
-of it sends nothing; a claim lost with its message or its worker is queued again once stale.
-Reading what is due takes the same queries for 10 reminders as for 10,000 (per network);
-recording and claiming take one insert and one claim per batch of 500.
+Beat runs `sweep` every few minutes. It goes through the networks one by one, inside each
+network's scope (`with scope(network=...)`, as a request does): it works out which reminders are
+due, records them as deliveries — only those not recorded yet, and the unique key (rule, event,
+recipient, offset, kind, sequence) makes a racing sweep's insert a no-op — cancels those whose
+visit is gone and fails those whose every send was lost. Then it claims pending deliveries batch
+by batch with SELECT … FOR UPDATE SKIP LOCKED, so two overlapping sweeps never hand the same
+delivery to a worker, and queues one task per claimed delivery, with its network, as each batch
+is claimed. That claim is the one step outside any scope (`_claim_due_across_networks`). The task
+opens the delivery's network scope and claims its delivery again for itself before it sends
+(`sending.py`), so a redelivered copy of it sends nothing; a claim lost with its message or its
+worker is queued again once stale. Reading what is due takes the same queries for 10 reminders
+as for 10,000 (per network); recording and claiming take one insert and one claim per batch of 500.
 
 For an event and a person only the latest due offset is sent: a visit planned two days ahead gets
 its "2 days before" reminder, not also a late "14 days before" one.
 
-One network's data never stops another's reminders: each network is recorded on its own (its
-own horizon, its own transaction), and a rule whose offsets cannot be used fails its own
-deliveries, with the reason for the coordinators' reminders page, instead of raising.
+One network's data never stops another's reminders: each step of each network runs on its own
+(its own scope, its own transaction, its failure logged), and a rule whose offsets cannot be used
+fails its own deliveries, with the reason for the coordinators' reminders page, instead of raising.
 """
 
 import logging
@@ -28,9 +31,10 @@ from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import ngettext
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from programmes.mentorships.models import Mentorship, Milestone, Participant
+from programmes.tenancy.models import Network
 
 from .models import (
     MAX_OFFSET,
@@ -155,11 +159,10 @@ def _recipients(users):
     return people
 
 
-def due_reminders(now, network_id=None):
-    """Every reminder whose moment has come, with its recipients (a fixed number of queries), of
-    one network or of all."""
-    rules = ReminderRule.objects.select_related("programme")
-    rules = list(rules if network_id is None else rules.filter(network_id=network_id))
+def due_reminders(now):
+    """Every reminder of the active scope's network whose moment has come, with its recipients (a
+    fixed number of queries)."""
+    rules = list(ReminderRule.objects.select_related("programme"))
     if not rules:
         return []
     problems = {rule.pk: problem for rule in rules if (problem := offsets_problem(rule.offsets))}
@@ -202,30 +205,37 @@ def due_reminders(now, network_id=None):
     return due
 
 
-def record(now):
-    """Insert the due reminders and the update notices as pending deliveries (duplicates are
-    ignored), network by network: whatever fails in one network's data is logged, and the others
-    are recorded all the same."""
-    recorded = 0
-    for network_id in ReminderRule.objects.order_by().values_list("network_id", flat=True).distinct():
-        try:
-            with transaction.atomic():
-                recorded += _record_network(now, network_id)
-        except Exception:  # noqa: BLE001 - the next network must not pay for this one; the log says why
-            logger.exception("The reminders of network %s could not be recorded", network_id)
-    _cancel_pending_of_gone_visits()
-    return recorded
+def _sweep_network(network, now):
+    """One network's part of the sweep, inside its scope: record what is due, cancel what waits for
+    a visit that is gone, fail what no worker could ever send. Each step is on its own, so that a
+    step that fails (logged) neither stops the network's other steps nor any other network."""
+    with scope(network=network):
+        _on_its_own(network, _record, now)
+        _on_its_own(network, _cancel_pending_of_gone_visits)
+        _on_its_own(network, _give_up_lost_sends, now)
 
 
-def _record_network(now, network_id):
+def _on_its_own(network, step, *args):
+    """Run one step of one network's sweep in its own transaction: whatever fails in it is rolled
+    back and logged, and the sweep goes on; the next sweep tries again."""
+    try:
+        with transaction.atomic():
+            step(*args)
+    except Exception:  # noqa: BLE001 - the next network must not pay for this one; the log says why
+        logger.exception("Reminders of network %s: %s failed", network.slug, step.__name__)
+
+
+def _record(now):
+    """Insert the network's due reminders and update notices as pending deliveries (duplicates are
+    ignored)."""
     rows = [
         ReminderDelivery(network_id=item.rule.network_id, rule=item.rule, event_type=item.event_type,
                          event_id=item.event_id, recipient=person, offset=offset, kind=DeliveryKind.REMINDER,
                          sequence=item.sequence, due_at=now, **_failed(item.problem))
-        for item, offset in due_reminders(now, network_id) for person in item.recipients
+        for item, offset in due_reminders(now) for person in item.recipients
     ]
-    rows.extend(_update_notices(now, network_id))
-    rows = _not_recorded_yet(rows, now, network_id)
+    rows.extend(_update_notices(now))
+    rows = _not_recorded_yet(rows, now)
     ReminderDelivery.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BATCH)
     return len(rows)
 
@@ -241,7 +251,7 @@ def _key(delivery):
             delivery.kind, delivery.sequence)
 
 
-def _not_recorded_yet(rows, now, network_id):
+def _not_recorded_yet(rows, now):
     """Drop what an earlier sweep recorded, so that sweeping 10,000 coming visits every few
     minutes does not re-send 20,000 rows for the database to ignore. A reminder of an event that
     has not started was recorded at most its offset before the event, hence within the longest
@@ -252,16 +262,16 @@ def _not_recorded_yet(rows, now, network_id):
         return rows
     longest = max(row.offset for row in rows)
     broken = {row.rule_id for row in rows if row.status == DeliveryStatus.FAILED}
-    recorded = set(ReminderDelivery.objects.filter(network_id=network_id)
-                   .filter(Q(due_at__gte=now - timedelta(minutes=longest)) | Q(rule_id__in=broken)).values_list(
+    recorded = set(ReminderDelivery.objects.filter(Q(due_at__gte=now - timedelta(minutes=longest))
+                                                   | Q(rule_id__in=broken)).values_list(
         "rule_id", "event_type", "event_id", "recipient_id", "offset", "kind", "sequence"))
     return [row for row in rows if _key(row) not in recorded]
 
 
-def _update_notices(now, network_id):
+def _update_notices(now):
     """People reminded of a visit that has changed since (or was cancelled) hear about it once per change."""
     changed = Visit.objects.filter(pk=OuterRef("event_id"), ends_at__gt=now, sequence__gt=OuterRef("sequence"))
-    sent = (ReminderDelivery.objects.filter(network_id=network_id, event_type="visit", kind=DeliveryKind.REMINDER,
+    sent = (ReminderDelivery.objects.filter(event_type="visit", kind=DeliveryKind.REMINDER,
                                             status=DeliveryStatus.SENT)
             .annotate(current=Subquery(changed.values("sequence")[:1])).filter(current__isnull=False)
             .values_list("network_id", "rule_id", "event_id", "recipient_id", "current").distinct())
@@ -289,17 +299,26 @@ def _queueable(now):
     return waiting | Q(status=DeliveryStatus.SENDING, claimed_at__lt=stale, attempts__lt=MAX_ATTEMPTS)
 
 
-def claim(now, *, limit=BATCH):
-    """Queue up to `limit` deliveries for this sweep alone; returns their ids. They stay pending:
-    the task that sends one claims it for itself first."""
+def _claim_due_across_networks(now, *, limit=BATCH):
+    """Queue up to `limit` due deliveries, of every network, for this sweep alone; returns their
+    (id, network id). They stay pending: the task that sends one claims it for itself first, inside
+    its network's scope.
+
+    This is the one part of the reminders that runs outside any network's scope, on purpose: the
+    oldest due deliveries of all networks are taken in one locked query per batch (FOR UPDATE SKIP
+    LOCKED, then marked with this sweep's token), so that two sweeps racing never take the same
+    row, the batch limit and due order hold across networks, and a quiet sweep costs one claim,
+    not one per network. It reads and marks delivery rows only, by their status and times, and
+    hands each on with its own network; nothing here reads an event, a person or a rule."""
     token = uuid.uuid4().hex
-    with transaction.atomic():
-        ids = list(ReminderDelivery.objects.select_for_update(skip_locked=True)
-                   .filter(_queueable(now), due_at__lte=now).order_by("due_at", "pk")
-                   .values_list("pk", flat=True)[:limit])
-        ReminderDelivery.objects.filter(_queueable(now), pk__in=ids).update(
-            status=DeliveryStatus.PENDING, claimed_by=token, claimed_at=now)
-    return list(ReminderDelivery.objects.filter(pk__in=ids, claimed_by=token).values_list("pk", flat=True))
+    with scopes_disabled():
+        with transaction.atomic():
+            ids = list(ReminderDelivery.objects.select_for_update(skip_locked=True)
+                       .filter(_queueable(now), due_at__lte=now).order_by("due_at", "pk")
+                       .values_list("pk", flat=True)[:limit])
+            ReminderDelivery.objects.filter(_queueable(now), pk__in=ids).update(
+                status=DeliveryStatus.PENDING, claimed_by=token, claimed_at=now)
+        return list(ReminderDelivery.objects.filter(pk__in=ids, claimed_by=token).values_list("pk", "network_id"))
 
 
 def _give_up_lost_sends(now):
@@ -312,20 +331,18 @@ def _give_up_lost_sends(now):
 
 
 def sweep(now=None, *, enqueue):
-    """Record what is due, then claim it batch by batch, handing each claimed delivery to
-    `enqueue(id)` as soon as its batch is claimed (workers start on the first 500 while the
-    sweep claims the next)."""
+    """Sweep each network inside its scope, then claim what is due batch by batch, handing each
+    claimed delivery to `enqueue(delivery_id, network_id)` as soon as its batch is claimed (workers
+    start on the first 500 while the sweep claims the next). Returns the claimed ids."""
     now = now or timezone.now()
+    for network in Network.objects.order_by("pk"):
+        _sweep_network(network, now)
     claimed = []
-    with scopes_disabled():  # the sweep serves every network; each delivery carries its network
-        record(now)
-        _give_up_lost_sends(now)
-        for _ in range(MAX_BATCHES_PER_SWEEP):
-            batch = claim(now)
-            for delivery_id in batch:
-                enqueue(delivery_id)
-            claimed.extend(batch)
-            if len(batch) < BATCH:
-                break
+    for _ in range(MAX_BATCHES_PER_SWEEP):
+        batch = _claim_due_across_networks(now)
+        for delivery_id, network_id in batch:
+            enqueue(delivery_id, network_id)
+        claimed.extend(delivery_id for delivery_id, _network_id in batch)
+        if len(batch) < BATCH:
+            break
     return claimed
-

@@ -1,5 +1,9 @@
 """Sending one delivery, by the one copy of the task that claims it.
 
+It runs inside the delivery's network scope, which the task opens from the network id the sweep
+queued with the delivery (tasks.py): every read — the delivery, its visit or milestone — is that
+network's, and a copy handed another network's id finds nothing to claim and sends nothing.
+
 Celery delivers a task at least once: with `acks_late` a message comes again when its worker
 dies, and now and then while its first copy still runs. So the task first claims its delivery
 with a conditional UPDATE — pending, or held by a claim gone stale, becomes sending — and the
@@ -58,7 +62,8 @@ def _error_text(error):
 
 
 def send_delivery(delivery_id):
-    """Send one delivery if this call wins its claim; a Retry when another try is due."""
+    """Send one delivery of the active scope's network if this call wins its claim; a Retry when
+    another try is due."""
     token = claim_delivery(delivery_id, now=timezone.now())
     if token is None:
         return None

@@ -80,7 +80,7 @@ def test_plan_the_set_up_visit_invite_download_and_get_reminded(page, live_serve
     with scopes_disabled():
         visit = Visit.objects.get()
     with time_machine.travel(visit.starts_at - datetime.timedelta(days=2, minutes=-1), tick=False):
-        reminders.sweep(enqueue=lambda delivery_id: tasks.send_reminder.delay(delivery_id))
+        reminders.sweep(enqueue=tasks.queue_reminder)
     to_mentor = [m for m in mail.outbox if m.to == ["mentor@mechelen.example"]]
     assert len(to_mentor) == 1
     assert to_mentor[0].subject == "Promemoria: Set-up in Capaci, 10 Dicembre 2026 – Capaci – Mechelen"

@@ -265,7 +265,7 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
     with scopes_disabled():
         setup = Visit.objects.get(kind="setup")
     with time_machine.travel(setup.starts_at - datetime.timedelta(days=2, minutes=-1), tick=False):
-        reminders.sweep(enqueue=lambda delivery_id: tasks.send_reminder.delay(delivery_id))
+        reminders.sweep(enqueue=tasks.queue_reminder)
     reminder = [m for m in mail.outbox if m.to == ["pieter@mechelen.example"] and "Reminder" in m.subject]
     assert len(reminder) == 1
     assert reminder[0].subject.startswith("Reminder: Set-up visit in Capaci, 12 January 2027")

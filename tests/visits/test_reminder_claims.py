@@ -10,13 +10,13 @@ import time_machine
 from django.core import mail
 from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from programmes.visits import reminders, sending, tasks
 from programmes.visits.models import DeliveryStatus, FailureKind, ReminderDelivery
 from tests.concurrency.threads import run_together
 from tests.visits import test_reminders
-from tests.visits.test_reminders import VISIT_START, _sweep, _visit
+from tests.visits.test_reminders import VISIT_START, _nowhere, _sweep, _visit
 
 mentorship = test_reminders.mentorship
 people = test_reminders.people
@@ -26,7 +26,7 @@ DAY_BEFORE = VISIT_START - datetime.timedelta(days=1)
 def _queue():
     """Record and queue what is due the day before the visit, without running any task."""
     with time_machine.travel(DAY_BEFORE, tick=False):
-        return reminders.sweep(enqueue=lambda delivery_id: None)
+        return reminders.sweep(enqueue=_nowhere)
 
 
 def _slow_mail_server(monkeypatch, seconds=0.5):
@@ -47,7 +47,7 @@ def test_two_copies_of_one_send_task_send_one_email(network_a, mentorship, peopl
     delivery_id = next(pk for pk in _queue())
     _slow_mail_server(monkeypatch)
     def copy_of_the_task():
-        tasks.send_reminder.apply(args=[delivery_id], throw=True)
+        tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_a.pk}, throw=True)
 
     # Both copies start the send at the same moment, each on its own connection.
     assert run_together(network_a, [copy_of_the_task, copy_of_the_task]) == []
@@ -64,7 +64,7 @@ def test_a_copy_that_arrives_while_another_sends_does_nothing(network_a, mentors
         ReminderDelivery.objects.filter(pk=delivery_id).update(
             status=DeliveryStatus.SENDING, claimed_by="other-worker",
             claimed_at=timezone.now() - datetime.timedelta(minutes=1))
-    tasks.send_reminder.apply(args=[delivery_id])
+    tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_a.pk})
     assert mail.outbox == []
     with scopes_disabled():
         assert ReminderDelivery.objects.get(pk=delivery_id).claimed_by == "other-worker"
@@ -108,7 +108,7 @@ def test_a_claimed_send_that_fails_waits_for_its_retry_instead_of_holding_the_cl
     _visit(mentorship)
     delivery_id = _queue()[0]
     monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
-    with scopes_disabled():
+    with scope(network=network_a):  # as the task runs it
         retry = sending.send_delivery(delivery_id)
         delivery = ReminderDelivery.objects.get(pk=delivery_id)
     assert retry is not None
@@ -117,7 +117,7 @@ def test_a_claimed_send_that_fails_waits_for_its_retry_instead_of_holding_the_cl
         DeliveryStatus.PENDING, 1, "ConnectionRefusedError: smtp down")
     assert delivery.claimed_at > timezone.now()  # counts as queued until its retry is due
     monkeypatch.undo()
-    tasks.send_reminder.apply(args=[delivery_id])  # the retry
+    tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_a.pk})  # the retry
     with scopes_disabled():
         delivery.refresh_from_db()
     assert (delivery.status, delivery.attempts, delivery.last_error) == (DeliveryStatus.SENT, 2, "")

@@ -51,11 +51,17 @@ def _visit(mentorship, starts=VISIT_START, **values):
 
 
 def _sweep(now):
-    sent = []
+    """Sweep at `now` and run each queued send task as a worker would; returns the queued ids."""
+    queued = []
     with time_machine.travel(now, tick=False):
-        for delivery_id in reminders.sweep(enqueue=sent.append):
-            tasks.send_reminder.apply(args=[delivery_id])
-    return sent
+        reminders.sweep(enqueue=lambda delivery_id, network_id: queued.append((delivery_id, network_id)))
+        for delivery_id, network_id in queued:
+            tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_id})
+    return [delivery_id for delivery_id, _network_id in queued]
+
+
+def _nowhere(delivery_id, network_id):
+    """An `enqueue` that queues nothing: the tests that only count claims."""
 
 
 def _visit_mails():
@@ -150,7 +156,7 @@ def test_a_failing_mail_server_is_retried_then_shown_as_failed(network_a, mentor
 
 def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(network_a, mentorship, monkeypatch):
     claims = []  # queries of each claim, counted apart: claiming goes batch by batch
-    real_claim = reminders.claim
+    real_claim = reminders._claim_due_across_networks
 
     def counted_claim(now):
         with CaptureQueriesContext(connection) as inside:
@@ -158,7 +164,7 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
         claims.append(len(inside))
         return claimed
 
-    monkeypatch.setattr(reminders, "claim", counted_claim)
+    monkeypatch.setattr(reminders, "_claim_due_across_networks", counted_claim)
     for count in (10, 1000):
         with scopes_disabled():
             ReminderDelivery.objects.all().delete()
@@ -168,7 +174,7 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
         now = visit.starts_at - datetime.timedelta(days=1)
         claims.clear()
         with CaptureQueriesContext(connection) as queries, time_machine.travel(now, tick=False):
-            claimed = reminders.sweep(enqueue=lambda delivery_id: None)
+            claimed = reminders.sweep(enqueue=_nowhere)
         others = [q for q in queries if not q["sql"].lstrip().upper().startswith("INSERT")]
         inserts = len(queries) - len(others)
         reads = len(others) - sum(claims)
@@ -183,7 +189,7 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
         assert inserts <= -(-count // per_insert)  # one insert per batch the database accepts
     assert len(claimed) == 1000  # one sweep claims all that is due
     with time_machine.travel(now, tick=False), CaptureQueriesContext(connection) as again:
-        assert reminders.sweep(enqueue=lambda delivery_id: None) == []
+        assert reminders.sweep(enqueue=_nowhere) == []
     assert not [q for q in again if q["sql"].lstrip().upper().startswith("INSERT")]  # nothing re-recorded
 
 
@@ -219,7 +225,7 @@ def test_two_sweeps_at_the_same_time_never_send_twice(network_a, mentorship, peo
     def run():
         try:
             with time_machine.travel(now, tick=False):
-                claimed.extend(reminders.sweep(enqueue=lambda delivery_id: None))
+                claimed.extend(reminders.sweep(enqueue=_nowhere))
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:
