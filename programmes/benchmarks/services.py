@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from programmes.core.values import assign
 from programmes.tenancy.services import audit
 
 from . import exchange
@@ -25,18 +26,24 @@ def _lock(benchmark):
 
 
 @transaction.atomic
-def save_benchmark(form, *, by):
-    if form.instance.pk:
-        check_editable(Benchmark.objects.get(pk=form.instance.pk))
-    benchmark = form.save()
+def save_benchmark(network, *, benchmark=None, by, **values):
+    """Create a draft benchmark of `network`, or change the fields in `values` of `benchmark`, a
+    draft as stored now (read again: another tab may have published it meanwhile)."""
+    if benchmark is not None:
+        check_editable(Benchmark.objects.get(pk=benchmark.pk))
+    benchmark = benchmark or Benchmark(network=network)
+    assign(benchmark, values)
+    benchmark.save()
     audit(benchmark.network, by=by, action="benchmark.saved", subject=str(benchmark))
     return benchmark
 
 
 @transaction.atomic
-def save_key_factor(form, *, questions, by):
-    """Save a key factor of a draft with its guiding questions (given in order)."""
-    factor = form.save(commit=False)
+def save_key_factor(benchmark, *, factor=None, questions, by, **values):
+    """Add a key factor at the end of a draft, or change `factor`, with its guiding questions (given
+    in order; they replace the factor's questions)."""
+    factor = factor or KeyFactor(network=benchmark.network, benchmark=benchmark)
+    assign(factor, values)
     check_editable(_lock(factor.benchmark))
     if factor.number is None:
         factor.number = (factor.benchmark.key_factors.aggregate(top=Max("number"))["top"] or 0) + 1
@@ -82,8 +89,10 @@ def move_key_factor(factor, *, up, by):
 
 
 @transaction.atomic
-def save_context_factor(form, *, by):
-    factor = form.save(commit=False)
+def save_context_factor(benchmark, *, factor=None, by, **values):
+    """Add a context factor at the end of a draft, or change `factor`, with the fields in `values`."""
+    factor = factor or ContextFactor(network=benchmark.network, benchmark=benchmark)
+    assign(factor, values)
     check_editable(_lock(factor.benchmark))
     if factor.pk is None:
         factor.order = (factor.benchmark.context_factors.aggregate(top=Max("order"))["top"] or 0) + 1

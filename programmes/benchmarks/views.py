@@ -1,5 +1,7 @@
 """Benchmark pages: list, import, author a draft, publish, new draft, export. Thin views."""
 
+import copy
+
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -62,7 +64,7 @@ def benchmark_create(request, network):
     require(request, MANAGE)
     form = BenchmarkForm(request.POST or None, network=request.network)
     if request.method == "POST" and form.is_valid():
-        benchmark = services.save_benchmark(form, by=request.user)
+        benchmark = services.save_benchmark(request.network, by=request.user, **form.values)
         messages.success(request, _("The benchmark was created as a draft: add its key factors."))
         return _back(benchmark)
     return render(request, "benchmarks/benchmark_form.html", {"form": form}, status=form_status(form))
@@ -92,9 +94,9 @@ def benchmark_edit(request, network, pk):
     benchmark = selectors.get_benchmark(request.network, pk)
     if refused := _draft_or_back(request, benchmark):
         return refused
-    form = BenchmarkForm(request.POST or None, instance=benchmark, network=request.network)
+    form = BenchmarkForm(request.POST or None, instance=copy.copy(benchmark), network=request.network)
     if request.method == "POST" and form.is_valid():
-        services.save_benchmark(form, by=request.user)
+        services.save_benchmark(request.network, benchmark=benchmark, by=request.user, **form.values)
         messages.success(request, _("The benchmark was saved."))
         return _back(benchmark)
     return render(request, "benchmarks/benchmark_form.html", {"form": form, "benchmark": benchmark},
@@ -136,9 +138,9 @@ def key_factor_edit(request, network, benchmark_pk, pk=None):
     if refused := _draft_or_back(request, benchmark):
         return refused
     factor = selectors.get_key_factor(benchmark, pk) if pk else None
-    form = KeyFactorForm(request.POST or None, instance=factor, network=request.network, benchmark=benchmark)
+    form = KeyFactorForm(request.POST or None, instance=copy.copy(factor), network=request.network, benchmark=benchmark)
     if request.method == "POST" and form.is_valid():
-        services.save_key_factor(form, questions=form.questions(), by=request.user)
+        services.save_key_factor(benchmark, factor=factor, questions=form.questions(), by=request.user, **form.values)
         messages.success(request, _("The key factor was saved."))
         return _back(benchmark)
     return render(request, "benchmarks/key_factor_form.html",
@@ -171,9 +173,10 @@ def context_factor_edit(request, network, benchmark_pk, pk=None):
     if refused := _draft_or_back(request, benchmark):
         return refused
     factor = selectors.get_context_factor(benchmark, pk) if pk else None
-    form = ContextFactorForm(request.POST or None, instance=factor, network=request.network, benchmark=benchmark)
+    form = ContextFactorForm(request.POST or None, instance=copy.copy(factor), network=request.network,
+                             benchmark=benchmark)
     if request.method == "POST" and form.is_valid():
-        services.save_context_factor(form, by=request.user)
+        services.save_context_factor(benchmark, factor=factor, by=request.user, **form.values)
         messages.success(request, _("The context factor was saved."))
         return _back(benchmark)
     return render(request, "benchmarks/context_factor_form.html",

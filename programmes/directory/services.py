@@ -5,6 +5,7 @@ from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.errors import DomainError
+from programmes.core.values import assign
 from programmes.tenancy.services import audit
 
 from .errors import AssociationInUseError, CityInUseError
@@ -12,15 +13,16 @@ from .models import CityRepresentative
 
 
 @transaction.atomic
-def save_entry(form, *, network, by):
-    """Create or update an association, a city or a contact person from its validated form."""
-    entry = form.save(commit=False)
+def save_entry(entry, *, network, by, **values):
+    """Create or update an association, a city or a contact person: `entry` is the row as stored, or
+    a new one (`Association()`, `ContactPerson(city=…)`), and `values` its fields as the form
+    validates them. The audit entry names the fields whose value changed."""
     created = entry.pk is None
     entry.network = network
+    changed = assign(entry, values)
     entry.save()
     name = entry._meta.model_name
-    audit(network, by=by, action=f"{name}.{'created' if created else 'changed'}", subject=str(entry),
-          fields=sorted(form.changed_data))
+    audit(network, by=by, action=f"{name}.{'created' if created else 'changed'}", subject=str(entry), fields=changed)
     return entry
 
 

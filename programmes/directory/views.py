@@ -1,5 +1,7 @@
 """Directory pages: associations, cities and their contact people. Thin: rules, forms, services."""
 
+import copy
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -38,11 +40,12 @@ def _without_page(request):
     return params.urlencode()
 
 
-def _edit(request, form_class, instance, template, context, *, form_kwargs=None):
+def _edit(request, form_class, entry, template, context, *, form_kwargs=None):
+    """The form validates a copy of `entry` (the stored row, or a new one): the service compares."""
     require(request, MANAGE)
-    form = form_class(request.POST or None, instance=instance, network=request.network, **(form_kwargs or {}))
+    form = form_class(request.POST or None, instance=copy.copy(entry), network=request.network, **(form_kwargs or {}))
     if request.method == "POST" and form.is_valid():
-        entry = services.save_entry(form, network=request.network, by=request.user)
+        entry = services.save_entry(entry, network=request.network, by=request.user, **form.values)
         messages.success(request, _("“%(name)s” was saved.") % {"name": entry})
         return entry, None
     return None, render(request, template, {"form": form, **context}, status=form_status(form))
@@ -75,7 +78,7 @@ def association_detail(request, network, pk):
 
 def association_edit(request, network, pk=None):
     association = selectors.get_association(request.network, pk) if pk else None
-    entry, response = _edit(request, AssociationForm, association, "directory/association_form.html",
+    entry, response = _edit(request, AssociationForm, association or Association(), "directory/association_form.html",
                             {"association": association})
     return redirect(entry_url(entry)) if entry else response
 
@@ -137,7 +140,7 @@ def representative_remove(request, network, pk, representative_pk):
 def city_edit(request, network, pk=None):
     city = selectors.get_city(request.network, pk) if pk else None
     initial = {"association": request.GET.get("association")} if city is None else None
-    entry, response = _edit(request, CityForm, city, "directory/city_form.html", {"city": city},
+    entry, response = _edit(request, CityForm, city or City(), "directory/city_form.html", {"city": city},
                             form_kwargs={"initial": initial})
     return redirect(entry_url(entry)) if entry else response
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from programmes.core.values import assign
 from programmes.tenancy import services as tenancy_services
 from programmes.tenancy.models import Invitation, Membership, Role
 from programmes.tenancy.services import audit
@@ -30,6 +31,7 @@ from .models import (
     MilestoneDone,
     MilestoneKind,
     Participant,
+    Programme,
     ProgrammeFacilitator,
     ProgrammeRole,
 )
@@ -59,8 +61,12 @@ def default_milestones(programme):
 
 
 @transaction.atomic
-def create_programme(form, *, by):
-    programme = _by(form.save(commit=False), by)
+def create_programme(*, network, by, **values):
+    """A new programme of `network` with the method's milestones; `values` are its fields, as
+    ProgrammeForm validates them. Receivers of `programme_created` add what they need (visits:
+    the default reminder rules)."""
+    programme = _by(Programme(network=network), by)
+    assign(programme, values)
     programme.save()
     Milestone.objects.bulk_create(default_milestones(programme))
     programme_created.send(sender=type(programme), programme=programme)
@@ -69,16 +75,20 @@ def create_programme(form, *, by):
 
 
 @transaction.atomic
-def update_programme(form, *, by):
-    programme = _by(form.save(commit=False), by)
-    programme.save()
-    audit(programme.network, by=by, action="programme.changed", subject=programme.title, fields=sorted(form.changed_data))
+def update_programme(programme, *, by, **values):
+    """Change the fields given in `values`; the audit entry names those whose value changed."""
+    changed = assign(programme, values)
+    _by(programme, by).save()
+    audit(programme.network, by=by, action="programme.changed", subject=programme.title, fields=changed)
     return programme
 
 
 @transaction.atomic
-def save_milestone(form, *, by):
-    milestone = form.save()
+def save_milestone(programme, *, milestone=None, by, **values):
+    """Add a milestone to `programme`, or change `milestone`, with the fields in `values`."""
+    milestone = milestone or Milestone(network=programme.network, programme=programme)
+    assign(milestone, values)
+    milestone.save()
     audit(milestone.network, by=by, action="milestone.saved", subject=str(milestone), due=str(milestone.due_date))
     return milestone
 

@@ -40,7 +40,7 @@ def programme_create(request, network):
     require(request, "mentorships.add_programme")
     form = ProgrammeForm(request.POST or None, network=request.network)
     if request.method == "POST" and form.is_valid():
-        programme = services.create_programme(form, by=request.user)
+        programme = services.create_programme(network=request.network, by=request.user, **form.values)
         messages.success(request, _("The programme was created with the method's milestones: adjust their dates."))
         return redirect("programme_detail", network=network, pk=programme.pk)
     return render(request, "mentorships/programme_form.html", {"form": form}, status=form_status(form))
@@ -51,7 +51,7 @@ def programme_edit(request, network, pk):
     require(request, "mentorships.change_programme", programme)
     form = ProgrammeForm(request.POST or None, instance=copy.copy(programme), network=request.network)
     if request.method == "POST" and form.is_valid():
-        services.update_programme(form, by=request.user)
+        services.update_programme(programme, by=request.user, **form.values)
         messages.success(request, _("The programme was saved."))
         return redirect("programme_detail", network=network, pk=pk)
     return render(request, "mentorships/programme_form.html", {"form": form, "programme": programme},
@@ -64,9 +64,10 @@ def milestone_edit(request, network, programme_pk, pk=None):
     programme = selectors.get_programme(request.network, programme_pk)
     require(request, "mentorships.change_programme", programme)
     milestone = selectors.get_milestone(programme, pk) if pk else None
-    form = MilestoneForm(request.POST or None, instance=milestone, network=request.network, programme=programme)
+    form = MilestoneForm(request.POST or None, instance=copy.copy(milestone), network=request.network,
+                         programme=programme)
     if request.method == "POST" and form.is_valid():
-        services.save_milestone(form, by=request.user)
+        services.save_milestone(programme, milestone=milestone, by=request.user, **form.values)
         messages.success(request, _("The milestone was saved."))
         return redirect("programme_detail", network=network, pk=programme.pk)
     return render(request, "mentorships/milestone_form.html",

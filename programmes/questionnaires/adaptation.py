@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.errors import DomainError
+from programmes.core.values import assign
 from programmes.tenancy.services import audit
 
 from .models import Kind, Question, QuestionKind, QuestionnaireTemplate, Section
@@ -105,18 +106,19 @@ def lines_from_options(question):
 
 
 @transaction.atomic
-def save_question(template, section, form, *, by):
-    """Add a question at the end of `section`, or reword the form's question; numbers stay 1…n."""
+def save_question(template, section, *, question=None, options_lines="", by, **values):
+    """Add a question at the end of `section`, or change `question`, with the fields in `values`;
+    numbers stay 1…n. `options_lines` are the choices or table columns as typed, one per line."""
     _lock(template)
     _editable(template)
-    question = form.save(commit=False)
-    created = question.pk is None
+    created = question is None
+    question = question or Question(network=template.network, section=section)
+    assign(question, values)
     if created:  # after the section's last question: the later sections' questions move down by one
-        question.network, question.section = template.network, section
         last = section.questions.aggregate(last=Max("number"))["last"] or 0
         Question.objects.filter(section__template=template, number__gt=last).update(number=F("number") + 1)
         question.number = last + 1
-    question.options = options_from_lines(question.kind, form.cleaned_data.get("options_lines", ""))
+    question.options = options_from_lines(question.kind, options_lines)
     question.save()
     _renumber(template)
     audit(template.network, by=by, action=f"questionnaire.question_{'added' if created else 'changed'}",

@@ -1,6 +1,8 @@
 """Coordinators adapt the needs analysis of a programme: copy the shipped template, then add,
 remove and reword questions. Thin: rules decide, adaptation.py changes."""
 
+import copy
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -69,10 +71,12 @@ def question_edit(request, network, pk, question_pk=None, section_pk=None):
         section = question.section
     else:
         section = get_object_or_404(Section.objects.filter(template=template, pk=section_pk))
-        question = Question(section=section, network=programme.network)
-    form = QuestionForm(request.POST or None, instance=question)
+        question = None
+    form = QuestionForm(request.POST or None,
+                        instance=copy.copy(question) or Question(section=section, network=programme.network))
     if request.method == "POST" and form.is_valid() and apply_change(
-            request, lambda: adaptation.save_question(template, section, form, by=request.user),
+            request, lambda: adaptation.save_question(template, section, question=question, by=request.user,
+                                                      **form.values),
             _("The question was saved.")):
         return redirect("programme_template", network=network, pk=pk)
     return render(request, "questionnaires/adaptation_question.html", {

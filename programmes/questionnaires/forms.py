@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.benchmarks.models import KeyFactor
 from programmes.core.ids import IdMultipleChoiceField
 from programmes.core.limits import LONG_TEXT, SEARCH, limit_model_form_text, with_limit
+from programmes.core.values import form_values
 from programmes.directory.models import City
 from programmes.tenancy.forms import TenantModelForm
 
@@ -84,6 +85,11 @@ class QuestionForm(forms.ModelForm):
             self.fields["kind"].choices = [(QuestionKind.CITY_FIGURES, QuestionKind.CITY_FIGURES.label)]
         if self.instance.pk and not self.is_bound:
             self.initial["options_lines"] = lines_from_options(self.instance)
+
+    @property
+    def values(self):
+        """For adaptation.save_question: the question's fields, and its options as typed."""
+        return {**form_values(self), "options_lines": self.cleaned_data.get("options_lines", "")}
 
     def clean(self):
         cleaned = super().clean()

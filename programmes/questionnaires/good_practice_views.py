@@ -1,5 +1,7 @@
 """The good-practice library pages (Annex 4)."""
 
+import copy
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -46,9 +48,10 @@ def edit(request, network, pk=None):
         require(request, "questionnaires.change_good_practice", practice)
     else:
         require(request, "questionnaires.add_good_practice")
-    form = GoodPracticeForm(request.POST or None, instance=practice, network=request.network)
+    form = GoodPracticeForm(request.POST or None, instance=copy.copy(practice), network=request.network)
     if request.method == "POST" and form.is_valid():
-        saved = good_practices.save_practice(form, by=request.user)
+        saved = good_practices.save_practice(request.network, practice=practice, by=request.user,
+                                             key_factors=form.cleaned_data["key_factors"], **form.values)
         messages.success(request, _("The good practice was saved."))
         return redirect("good_practice_detail", network=network, pk=saved.pk)
     return render(request, "questionnaires/good_practice_form.html", {"form": form, "practice": practice},

@@ -4,19 +4,23 @@ from django.db import transaction
 from django.db.models import Q
 
 from programmes.core.links import replace_links
+from programmes.core.values import assign
 from programmes.tenancy.services import audit
 
 from .models import GoodPractice, GoodPracticeKeyFactor
 
 
 @transaction.atomic
-def save_practice(form, *, by):
-    practice = form.save(commit=False)
-    if practice.pk is None:
-        practice.created_by = by
+def save_practice(network, *, practice=None, key_factors=None, by, **values):
+    """Add a good practice to `network`'s library, or change `practice`, with the fields in `values`.
+
+    `key_factors` become exactly the key factors it illustrates; None leaves them as they are."""
+    practice = practice or GoodPractice(network=network, created_by=by)
+    assign(practice, values)
     practice.save()
-    replace_links(GoodPracticeKeyFactor, owner_field="good_practice", owner=practice, target_field="key_factor",
-                  targets=form.cleaned_data.get("key_factors") or [])
+    if key_factors is not None:
+        replace_links(GoodPracticeKeyFactor, owner_field="good_practice", owner=practice, target_field="key_factor",
+                      targets=key_factors)
     audit(practice.network, by=by, action="good_practice.saved", subject=practice.title)
     return practice
 

@@ -4,6 +4,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.errors import DomainError
+from programmes.core.values import assign
+from programmes.directory.models import City
 from programmes.tenancy.services import audit
 
 from .models import MAX_MEMBERS, SupportGroupMember
@@ -14,13 +16,17 @@ class SupportGroupFullError(DomainError):
 
 
 @transaction.atomic
-def save_member(form, *, by):
-    member = form.save(commit=False)
-    if member.pk is None:
+def save_member(city, *, member=None, by, **values):
+    """Add a member to `city`'s support group, or change `member`, with the fields in `values`.
+
+    The person's consent is the form's to ask: only its date is stored (`consent_given_on`)."""
+    if member is None:
         # Lock the city row so that two people adding at once cannot pass the limit together.
-        type(member.city).objects.select_for_update().filter(pk=member.city_id).first()
-        if SupportGroupMember.objects.filter(city=member.city).count() >= MAX_MEMBERS:
+        City.objects.select_for_update().filter(pk=city.pk).first()
+        if SupportGroupMember.objects.filter(city=city).count() >= MAX_MEMBERS:
             raise SupportGroupFullError()
+        member = SupportGroupMember(network=city.network, city=city)
+    assign(member, values)
     member.save()
     audit(member.network, by=by, action="support_group.member_saved", subject=member.name, city=member.city_id)
     return member

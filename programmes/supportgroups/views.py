@@ -1,5 +1,7 @@
 """A mentee city's local support group (Annex 5): list, add, edit, remove."""
 
+import copy
+
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,14 +25,14 @@ def _city(request, pk):
 
 
 def _edit(request, city, member):
-    form = SupportGroupMemberForm(request.POST or None, instance=member, network=request.network, city=city)
+    form = SupportGroupMemberForm(request.POST or None, instance=copy.copy(member), network=request.network, city=city)
     if request.method == "POST" and form.is_valid():
         try:
-            services.save_member(form, by=request.user)
+            saved = services.save_member(city, member=member, by=request.user, **form.values)
         except DomainError as error:
             form.add_error(None, str(error.message))
         else:
-            messages.success(request, _("%(name)s was saved in the support group.") % {"name": form.instance.name})
+            messages.success(request, _("%(name)s was saved in the support group.") % {"name": saved.name})
             return redirect("support_group", network=city.network.slug, pk=city.pk)
     members = list(SupportGroupMember.objects.filter(city=city))
     return render(request, "supportgroups/support_group.html", {

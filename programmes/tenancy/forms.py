@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.limits import limit_model_form_text
+from programmes.core.values import form_values
 
 from .models import Network, Role, TenantModel
 
@@ -54,7 +55,9 @@ class TenantModelForm(forms.ModelForm):
     gets the common one (programmes.core.limits), said in its help text. Django leaves a constraint out of form
     validation when one of its fields is not on the form; `network` never is, so it is put back,
     or a duplicate name would reach the database as an error. Subclasses declare
-    `class Meta(TenantModelForm.Meta)`.
+    `class Meta(TenantModelForm.Meta)`. A view hands the service `**form.values`, and gives the form
+    a copy of the row it edits (`copy.copy(row)`): validating writes the typed values onto the
+    form's instance, and the service compares them with the stored ones to audit what changed.
     """
 
     class Meta:
@@ -69,6 +72,11 @@ class TenantModelForm(forms.ModelForm):
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model is not None and issubclass(model, TenantModel):
                 field.queryset = model.objects.filter(network=network)
+
+    @property
+    def values(self):
+        """What save() would write, by field name, for a service to write instead (core.values)."""
+        return form_values(self)
 
     def validate_unique(self):
         exclude = self._get_validation_exclusions()

@@ -162,3 +162,29 @@ def test_benchmark_page_queries_do_not_grow_with_key_factors(client, network_a, 
         assert client.get(_url("benchmark_list")).status_code == 200
     with django_assert_max_num_queries(12):
         assert client.get(_url("benchmark_export", pk=benchmark.pk)).status_code == 200
+
+
+def test_a_draft_is_written_with_values_alone_and_frozen_once_published(network_a, coordinator_a):
+    with scope(network=network_a):
+        benchmark = services.save_benchmark(network_a, by=coordinator_a, title="Housing for all",
+                                            policy_area="Housing", language="en")
+        factor = services.save_key_factor(benchmark, questions=["Is there a waiting list?"], by=coordinator_a,
+                                          title="Affordable rents", rationale="Because.")
+        services.save_key_factor(benchmark, factor=factor, questions=["Who decides?"], by=coordinator_a,
+                                 title="Affordable and fair rents")
+        second = services.save_key_factor(benchmark, questions=[], by=coordinator_a, title="Fair allocation")
+        context = services.save_context_factor(benchmark, by=coordinator_a, title="National housing law")
+        services.save_benchmark(network_a, benchmark=benchmark, by=coordinator_a, intro="Homes for newcomers.")
+        factor.refresh_from_db()
+        assert (factor.number, factor.title, factor.rationale) == (1, "Affordable and fair rents", "Because.")
+        assert [q.text for q in factor.questions.all()] == ["Who decides?"]
+        assert (second.number, context.order) == (2, 1)
+        services.publish(benchmark, by=coordinator_a)
+        for change in (lambda: services.save_benchmark(network_a, benchmark=benchmark, by=coordinator_a, title="New"),
+                       lambda: services.save_key_factor(benchmark, questions=[], by=coordinator_a, title="New"),
+                       lambda: services.save_context_factor(benchmark, factor=context, by=coordinator_a, title="New")):
+            with pytest.raises(PublishedBenchmarkError):
+                change()
+        benchmark.refresh_from_db()
+        assert benchmark.intro == "Homes for newcomers."
+        assert benchmark.key_factors.count() == 2

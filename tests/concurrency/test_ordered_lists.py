@@ -10,11 +10,9 @@ from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks import services as benchmark_services
-from programmes.benchmarks.forms import ContextFactorForm, KeyFactorForm
 from programmes.benchmarks.models import ContextFactor, KeyFactor
 from programmes.questionnaires import adaptation
 from programmes.questionnaires import services as questionnaire_services
-from programmes.questionnaires.forms import QuestionForm
 from programmes.questionnaires.models import Question, Submission
 from programmes.visits import services as visit_services
 from tests.concurrency.threads import require_postgresql, run_together
@@ -56,10 +54,8 @@ def test_key_factors_added_at_once_get_numbers_of_their_own(network_a):
     benchmark = BenchmarkFactory(network=network_a)
 
     def add(index, n):
-        form = KeyFactorForm({"title": f"Factor {index}.{n}", "rationale": "Because."}, network=network_a,
-                             benchmark=benchmark)
-        assert form.is_valid(), form.errors
-        benchmark_services.save_key_factor(form, questions=[], by=None)
+        benchmark_services.save_key_factor(benchmark, questions=[], by=None, title=f"Factor {index}.{n}",
+                                           rationale="Because.")
 
     assert run_together(network_a, _writers(add)) == []
     with scopes_disabled():
@@ -71,9 +67,7 @@ def test_context_factors_added_at_once_get_places_of_their_own(network_a):
     benchmark = BenchmarkFactory(network=network_a)
 
     def add(index, n):
-        form = ContextFactorForm({"title": f"Context {index}.{n}"}, network=network_a, benchmark=benchmark)
-        assert form.is_valid(), form.errors
-        benchmark_services.save_context_factor(form, by=None)
+        benchmark_services.save_context_factor(benchmark, by=None, title=f"Context {index}.{n}")
 
     assert run_together(network_a, _writers(add)) == []
     with scopes_disabled():
@@ -89,9 +83,8 @@ def test_questions_added_at_once_keep_the_numbering_one_to_n(network_a):
         shipped = Question.objects.filter(section__template=template).count()
 
     def add(index, n):
-        form = QuestionForm({"text": f"Question {index}.{n}", "kind": "long_text"})
-        assert form.is_valid(), form.errors
-        adaptation.save_question(template, sections[(index + n) % len(sections)], form, by=None)
+        adaptation.save_question(template, sections[(index + n) % len(sections)], by=None,
+                                 text=f"Question {index}.{n}", kind="long_text")
 
     assert run_together(network_a, _writers(add)) == []
     with scopes_disabled():

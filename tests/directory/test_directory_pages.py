@@ -1,8 +1,12 @@
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from programmes.directory.models import Association, CityRepresentative
+from programmes.directory import services
+from programmes.directory.models import Association, City, CityRepresentative, ContactPerson
+from programmes.tenancy.models import AuditEntry
 from tests.factories import AssociationFactory, CityFactory, ContactPersonFactory, MembershipFactory, UserFactory
 
 
@@ -137,3 +141,34 @@ def test_directory_pages_use_a_constant_number_of_queries(client, network_a, coo
         # 12: the city page also lists the people who speak for the city and the members to add.
         with django_assert_max_num_queries(12):
             assert client.get(url).status_code == 200
+
+
+def test_entries_are_saved_from_values_alone_and_the_audit_names_what_changed(network_a, coordinator_a):
+    with scope(network=network_a):
+        association = services.save_entry(Association(), network=network_a, by=coordinator_a,
+                                          name="Associazione Italiana per il CCRE", acronym="AICCRE", country="IT")
+        city = services.save_entry(City(), network=network_a, by=coordinator_a, name="Capaci", country="IT",
+                                   association=association, population=11000)
+        services.save_entry(city, network=network_a, by=coordinator_a, name="Capaci", country="IT",
+                            association=association, population=11500, migrant_share=Decimal("3.6"))
+        contact = services.save_entry(ContactPerson(city=city), network=network_a, by=coordinator_a, name="Pia")
+        entries = [(e.action, e.data["fields"]) for e in AuditEntry.objects.order_by("pk")]
+        city.refresh_from_db()
+    assert (city.population, city.migrant_share, contact.organisation) == (11500, Decimal("3.60"), city)
+    assert entries == [
+        ("association.created", ["acronym", "country", "name"]),
+        ("city.created", ["association", "country", "name", "population"]),
+        ("city.changed", ["migrant_share", "population"]),
+        ("contactperson.created", ["name"]),
+    ]
+
+
+def test_the_city_page_audits_only_what_was_changed(client, network_a, coordinator_a):
+    city = CityFactory(network=network_a, name="Capaci", country="IT", population=11000, migrant_share=Decimal("3.60"))
+    client.force_login(coordinator_a)
+    client.post(_url("directory_city_edit", pk=city.pk), {
+        "name": "Capaci", "country": "IT", "population": "11000", "migrant_share": "3.6",
+        "governance_level": "municipality", "languages": "Italian",
+    })
+    with scope(network=network_a):
+        assert AuditEntry.objects.get(action="city.changed").data["fields"] == ["languages"]

@@ -1,9 +1,11 @@
-from datetime import date
+from datetime import date, timedelta
 
 from django.urls import reverse
 from django_scopes import scope
 
+from programmes.mentorships import services
 from programmes.mentorships.models import Programme
+from programmes.tenancy.models import AuditEntry
 from programmes.visits.models import DEFAULT_OFFSETS, ReminderRule
 from tests.factories import MilestoneFactory, ProgrammeFactory
 
@@ -98,3 +100,46 @@ def test_coordinator_attaches_a_facilitator(client, network_a, coordinator_a, pr
     assert "The facilitator was added to the programme." in response.content.decode()
     with scope(network=network_a):
         assert programme.facilitators.get().user == facilitator
+
+
+def test_the_page_audits_the_fields_whose_value_changed(client, network_a, coordinator_a, programme):
+    client.force_login(coordinator_a)
+    data = {**PROGRAMME, "title": "IncluCities renamed", "start_date": programme.start_date.isoformat(),
+            "end_date": programme.end_date.isoformat(), "status": "running"}
+    client.post(_url("programme_edit", pk=programme.pk), data)
+    client.post(_url("programme_edit", pk=programme.pk), {**data, "status": "closed"})
+    with scope(network=network_a):
+        changes = [entry.data["fields"] for entry in AuditEntry.objects.filter(action="programme.changed")
+                   .order_by("pk")]
+    assert changes == [["languages", "planned_visits", "theme", "title", "uses_benchmark"], ["status"]]
+
+
+def test_a_task_creates_and_changes_a_programme_with_values_alone(network_a, coordinator_a):
+    with scope(network=network_a):
+        programme = services.create_programme(
+            network=network_a, by=coordinator_a, title="IncluCities 2027", theme="Integration",
+            start_date=date(2027, 1, 1), end_date=date(2028, 6, 30), planned_visits=2,
+        )
+        assert programme.milestones.count() == 7  # needs analysis, matching, training, 2 visits, plan, approval
+        assert ReminderRule.objects.filter(programme=programme).count() == 2  # programme_created was sent
+        services.update_programme(programme, by=coordinator_a, title="IncluCities 2027–2028", theme="Integration")
+        programme.refresh_from_db()
+        assert programme.title == "IncluCities 2027–2028"
+        assert programme.history.first().history_user == coordinator_a
+        entries = list(AuditEntry.objects.filter(subject__startswith="IncluCities").order_by("pk"))
+    assert [(e.action, e.actor, e.data.get("fields")) for e in entries] == [
+        ("programme.created", coordinator_a, None), ("programme.changed", coordinator_a, ["title"]),
+    ]
+
+
+def test_a_milestone_is_added_and_moved_with_values_alone(network_a, coordinator_a, programme):
+    due = programme.start_date + timedelta(days=10)
+    with scope(network=network_a):
+        milestone = services.save_milestone(programme, by=coordinator_a, kind="other", title="Kick-off", due_date=due)
+        services.save_milestone(programme, milestone=milestone, by=coordinator_a, due_date=due + timedelta(days=1))
+        milestone.refresh_from_db()
+        saved = list(AuditEntry.objects.filter(action="milestone.saved").order_by("pk")
+                     .values_list("data", flat=True))
+    assert (milestone.programme, milestone.title) == (programme, "Kick-off")
+    assert milestone.due_date == due + timedelta(days=1)
+    assert saved == [{"due": due.isoformat()}, {"due": (due + timedelta(days=1)).isoformat()}]

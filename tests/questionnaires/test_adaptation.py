@@ -113,3 +113,23 @@ def test_members_and_facilitators_do_not_adapt(client, network_a, programme):
         client.force_login(user)
         assert client.get(_url("programme_template", programme)).status_code == 403
         assert client.post(_url("programme_template_adapt", programme)).status_code == 403
+
+
+def test_questions_are_added_and_reworded_with_values_alone(network_a, programme, coordinator):
+    with scope(network=network_a):
+        template = adaptation.adapt_for_programme(programme, language="en", by=coordinator)
+        first, second = template.sections.order_by("order")[:2]
+        last_of_first = first.questions.order_by("number").last().number
+        added = adaptation.save_question(template, first, by=coordinator, text="Which languages?", kind="choices",
+                                         options_lines="Arabic\nUkrainian")
+        assert added.number == last_of_first + 1
+        assert [c["label"] for c in added.options["choices"]] == ["Arabic", "Ukrainian"]
+        adaptation.save_question(template, first, question=added, by=coordinator, text="Which languages, mostly?",
+                                 kind="long_text")
+        added.refresh_from_db()
+        assert (added.text, added.kind, added.options) == ("Which languages, mostly?", "long_text", {})
+        assert [n for n, _text in _numbers_and_texts(template)] == list(range(1, 24))
+        services.start_response(MentorshipFactory(network=network_a, programme=programme), kind="annex2",
+                                language="en", by=None)
+        with pytest.raises(adaptation.TemplateInUseError):
+            adaptation.save_question(template, second, by=coordinator, text="Too late?", kind="long_text")

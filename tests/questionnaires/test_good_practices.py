@@ -1,6 +1,7 @@
 from django.urls import reverse
 from django_scopes import scope
 
+from programmes.questionnaires import good_practices
 from programmes.questionnaires.models import GoodPractice
 from tests.factories import BenchmarkFactory, CityFactory, KeyFactorFactory, MembershipFactory, UserFactory
 
@@ -52,3 +53,16 @@ def test_library_queries_stay_constant(client, network_a, member_a, django_asser
     client.force_login(member_a)
     with django_assert_max_num_queries(12):
         assert "Practice 39" in client.get(_url("good_practice_list")).content.decode()
+
+
+def test_a_practice_is_saved_from_values_alone_and_keeps_its_key_factors(network_a, member_a):
+    factor = KeyFactorFactory(network=network_a, benchmark=BenchmarkFactory(network=network_a, status="published"))
+    with scope(network=network_a):
+        practice = good_practices.save_practice(network_a, key_factors=[factor], by=member_a,
+                                                title="Buddy scheme", policy_area="Inclusion")
+        good_practices.save_practice(network_a, practice=practice, by=member_a, title="Buddy scheme for newcomers")
+        practice.refresh_from_db()
+        assert (practice.title, practice.created_by, list(practice.key_factors.all())) == (
+            "Buddy scheme for newcomers", member_a, [factor])
+        good_practices.save_practice(network_a, practice=practice, key_factors=[], by=member_a)
+        assert not practice.key_factors.exists()

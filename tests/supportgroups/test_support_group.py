@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_scopes import scope
 
+from programmes.supportgroups import services
 from programmes.supportgroups.models import SupportGroupMember
 from tests.factories import (
     CityFactory,
@@ -91,3 +92,20 @@ def test_script_in_a_name_is_shown_as_text(client, network_a, setting):
 def test_mentor_team_cannot_see_the_personal_data(client, network_a, setting):
     client.force_login(setting["mentor"])
     assert client.get(_url(setting["city"])).status_code == 403
+
+
+def test_members_are_saved_from_values_alone_and_the_eleventh_is_refused(network_a, setting):
+    city, today = setting["city"], timezone.localdate()
+    with scope(network=network_a):
+        amina = services.save_member(city, by=setting["mentee"], name="Amina B.",
+                                     stakeholder_type="migrant_representative", consent_given_on=today)
+        services.save_member(city, member=amina, by=setting["mentee"], role="Chair")
+        for index in range(9):
+            services.save_member(city, by=setting["mentee"], name=f"Member {index}", stakeholder_type="other",
+                                 consent_given_on=today)
+        with pytest.raises(services.SupportGroupFullError):
+            services.save_member(city, by=setting["mentee"], name="Eleventh", stakeholder_type="other",
+                                 consent_given_on=today)
+        amina.refresh_from_db()
+        assert (amina.city, amina.network, amina.role) == (city, network_a, "Chair")
+        assert SupportGroupMember.objects.filter(city=city).count() == 10
