@@ -37,7 +37,7 @@ urlpatterns += [
     path("<slug:network>/", include("programmes.mentorships.urls")),
     path("<slug:network>/", include("programmes.matching.urls")),
     path("<slug:network>/benchmarks/", include("programmes.benchmarks.urls")),
-    path("<slug:network>/", include("programmes.benchmarks.assessment_urls")),
+    path("<slug:network>/", include("programmes.benchmarks.self_assessment.urls")),
     path("<slug:network>/", include("programmes.questionnaires.urls")),
     path("<slug:network>/", include("programmes.actionplans.urls")),
     path("<slug:network>/", include("programmes.reports.urls")),

@@ -6,8 +6,9 @@ from django_scopes import scope
 
 from programmes.mentorships.models import Mentorship, Programme
 
-from . import self_assessment, services
+from . import services
 from .models import Benchmark
+from .self_assessment import services as self_assessment
 
 # key factor number: (level, evidence, focus) for Capaci's first self-assessment
 CAPACI_RATINGS = {

@@ -18,8 +18,8 @@ from django_scopes import scope
 from programmes.accounts.models import User
 from programmes.actionplans import services as plans
 from programmes.actionplans.models import ActionComment
-from programmes.benchmarks import self_assessment
 from programmes.benchmarks import services as benchmarks
+from programmes.benchmarks.self_assessment import services as self_assessment
 from programmes.directory.models import Association, City
 from programmes.mentorships.models import (
     CitySide,

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import adaptation_views, good_practice_views, views
+from . import views
+from .adaptation import views as adaptation_views
+from .good_practices import views as good_practice_views
 
 
 def questionnaire_urls(prefix, name, owner):

@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from programmes.benchmarks import self_assessment as services
 from programmes.benchmarks.models import Rating
+from programmes.benchmarks.self_assessment import services
 from tests.factories import (
     BenchmarkFactory,
     ContextFactorFactory,

@@ -11,8 +11,8 @@ from django_scopes import scope, scopes_disabled
 
 from programmes.benchmarks import services as benchmark_services
 from programmes.benchmarks.models import ContextFactor, KeyFactor
-from programmes.questionnaires import adaptation
 from programmes.questionnaires import services as questionnaire_services
+from programmes.questionnaires.adaptation import services as adaptation
 from programmes.questionnaires.models import Question, Submission
 from programmes.visits import services as visit_services
 from tests.concurrency.threads import require_postgresql, run_together

@@ -15,7 +15,7 @@ from django_scopes import scope, scopes_disabled
 from programmes.actionplans.services import add_action, plan_for
 from programmes.benchmarks.models import Rating, SelfAssessment
 from programmes.directory.models import CityRepresentative
-from programmes.questionnaires.adaptation import adapt_for_programme
+from programmes.questionnaires.adaptation.services import adapt_for_programme
 from programmes.questionnaires.models import GoodPractice, Question
 from programmes.questionnaires.services import comment as questionnaire_comment
 from programmes.questionnaires.services import start_city_response, start_response

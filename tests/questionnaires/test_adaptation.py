@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 from django_scopes import scope
 
-from programmes.questionnaires import adaptation, services
+from programmes.questionnaires import services
+from programmes.questionnaires.adaptation import services as adaptation
 from programmes.questionnaires.models import Question
 from tests.factories import CityFactory, MembershipFactory, MentorshipFactory, ProgrammeFactory, UserFactory
 

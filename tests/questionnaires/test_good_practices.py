@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django_scopes import scope
 
-from programmes.questionnaires import good_practices
+from programmes.questionnaires.good_practices import services as good_practices
 from programmes.questionnaires.models import GoodPractice
 from tests.factories import BenchmarkFactory, CityFactory, KeyFactorFactory, MembershipFactory, UserFactory
 

@@ -1,5 +1,5 @@
 """Coordinators adapt the needs analysis of a programme: copy the shipped template, then add,
-remove and reword questions. Thin: rules decide, adaptation.py changes."""
+remove and reword questions. Thin: rules decide, services.py changes."""
 
 import copy
 
@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 from programmes.core.access import apply_change, form_status, require
 from programmes.mentorships import selectors as mentorship_selectors
 
-from . import adaptation
+from ..models import Question, Section
+from . import services
 from .forms import QuestionForm
-from .models import Question, Section
 
 PERM = "questionnaires.adapt_template"
 
@@ -27,7 +27,7 @@ def _programme(request, pk):
 
 
 def _template_or_404(programme):
-    template = adaptation.programme_template(programme)
+    template = services.programme_template(programme)
     if template is None:
         raise Http404
     return template
@@ -35,20 +35,20 @@ def _template_or_404(programme):
 
 def overview(request, network, pk):
     programme = _programme(request, pk)
-    template = adaptation.programme_template(programme)
+    template = services.programme_template(programme)
     sections = []
     if template is not None:
         sections = list(Section.objects.filter(template=template).prefetch_related("questions").order_by("order"))
     return render(request, "questionnaires/adaptation.html", {
         "programme": programme, "template": template, "sections": sections,
-        "in_use": template is not None and adaptation.is_in_use(template),
+        "in_use": template is not None and services.is_in_use(template),
     })
 
 
 @require_POST
 def adapt(request, network, pk):
     programme = _programme(request, pk)
-    adaptation.adapt_for_programme(programme, language=translation.get_language() or "en", by=request.user)
+    services.adapt_for_programme(programme, language=translation.get_language() or "en", by=request.user)
     messages.success(request, _("The programme now has its own copy of the needs analysis: adapt it below."))
     return redirect("programme_template", network=network, pk=pk)
 
@@ -56,7 +56,7 @@ def adapt(request, network, pk):
 @require_POST
 def new_version(request, network, pk):
     programme = _programme(request, pk)
-    template = adaptation.new_version(_template_or_404(programme), by=request.user)
+    template = services.new_version(_template_or_404(programme), by=request.user)
     messages.success(request, _("Version %(number)s is ready to adapt. Needs analyses already started keep theirs.")
                      % {"number": template.version})
     return redirect("programme_template", network=network, pk=pk)
@@ -75,8 +75,8 @@ def question_edit(request, network, pk, question_pk=None, section_pk=None):
     form = QuestionForm(request.POST or None,
                         instance=copy.copy(question) or Question(section=section, network=programme.network))
     if request.method == "POST" and form.is_valid() and apply_change(
-            request, lambda: adaptation.save_question(template, section, question=question, by=request.user,
-                                                      **form.values),
+            request, lambda: services.save_question(template, section, question=question, by=request.user,
+                                                    **form.values),
             _("The question was saved.")):
         return redirect("programme_template", network=network, pk=pk)
     return render(request, "questionnaires/adaptation_question.html", {
@@ -90,7 +90,7 @@ def question_delete(request, network, pk, question_pk):
     template = _template_or_404(programme)
     question = get_object_or_404(Question.objects.filter(section__template=template, pk=question_pk)
                                  .select_related("section"))
-    apply_change(request, lambda: adaptation.delete_question(template, question, by=request.user),
+    apply_change(request, lambda: services.delete_question(template, question, by=request.user),
                  _("Question %(number)s was removed; the questions after it were renumbered.")
                  % {"number": question.number})
     return redirect("programme_template", network=network, pk=pk)

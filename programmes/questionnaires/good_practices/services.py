@@ -7,7 +7,7 @@ from programmes.core.links import replace_links
 from programmes.core.values import assign
 from programmes.tenancy.services import audit
 
-from .models import GoodPractice, GoodPracticeKeyFactor
+from ..models import GoodPractice, GoodPracticeKeyFactor
 
 
 @transaction.atomic

@@ -11,8 +11,8 @@ from programmes.core.errors import DomainError
 from programmes.core.values import assign
 from programmes.tenancy.services import audit
 
-from .models import Kind, Question, QuestionKind, QuestionnaireTemplate, Section
-from .services import shipped_template
+from ..models import Kind, Question, QuestionKind, QuestionnaireTemplate, Section
+from ..services import shipped_template
 
 
 class TemplateInUseError(DomainError):

@@ -14,11 +14,9 @@ from programmes.core.errors import DomainError
 from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
 from programmes.mentorships import selectors as mentorship_selectors
 
-from . import assessment_selectors as selectors
-from . import charts
-from . import self_assessment as services
-from .assessment_forms import CommentForm, RatingForm
-from .models import AssessmentRound, Level
+from ..models import AssessmentRound, Level
+from . import charts, selectors, services
+from .forms import CommentForm, RatingForm
 
 
 def _mentorship(request, pk, perm="benchmarks.view_self_assessment"):

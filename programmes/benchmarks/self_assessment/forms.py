@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.core.limits import COMMENT, LimitedTextField
 
-from .models import Level
+from ..models import Level
 
 
 class RatingForm(forms.Form):

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.services import audit
 
-from .errors import BenchmarkError
-from .models import AssessmentRound, ContextWeight, Rating, RatingComment, SelfAssessment
+from ..errors import BenchmarkError
+from ..models import AssessmentRound, ContextWeight, Rating, RatingComment, SelfAssessment
 
 
 class NoBenchmarkError(BenchmarkError):

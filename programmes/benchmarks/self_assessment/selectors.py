@@ -5,7 +5,7 @@ from collections import Counter
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
-from .models import AssessmentRound, ContextWeight, KeyFactor, Level, Rating, SelfAssessment
+from ..models import AssessmentRound, ContextWeight, KeyFactor, Level, Rating, RatingComment, SelfAssessment
 
 
 def assessments_of(mentorship):
@@ -31,8 +31,6 @@ def get_rating(assessment, key_factor_pk):
 
 
 def _comments():
-    from .models import RatingComment
-
     return RatingComment.objects.select_related("author")
 
 

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from programmes.core.access import form_status, require
 
-from . import good_practices
+from ..models import GoodPractice
+from . import services
 from .forms import GoodPracticeForm, GoodPracticeSearchForm
-from .models import GoodPractice
 
 
 def _practice(request, pk):
@@ -28,7 +28,7 @@ def library(request, network):
     criteria = form.cleaned_data if form.is_valid() else {}
     return render(request, "questionnaires/good_practice_list.html", {
         "form": form,
-        "practices": good_practices.search(request.network, **{k: v for k, v in criteria.items() if v}),
+        "practices": services.search(request.network, **{k: v for k, v in criteria.items() if v}),
         "can_add": request.user.has_perm("questionnaires.add_good_practice", request.network),
     })
 
@@ -50,8 +50,8 @@ def edit(request, network, pk=None):
         require(request, "questionnaires.add_good_practice")
     form = GoodPracticeForm(request.POST or None, instance=copy.copy(practice), network=request.network)
     if request.method == "POST" and form.is_valid():
-        saved = good_practices.save_practice(request.network, practice=practice, by=request.user,
-                                             key_factors=form.cleaned_data["key_factors"], **form.values)
+        saved = services.save_practice(request.network, practice=practice, by=request.user,
+                                       key_factors=form.cleaned_data["key_factors"], **form.values)
         messages.success(request, _("The good practice was saved."))
         return redirect("good_practice_detail", network=network, pk=saved.pk)
     return render(request, "questionnaires/good_practice_form.html", {"form": form, "practice": practice},

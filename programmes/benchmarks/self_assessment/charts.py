@@ -3,7 +3,7 @@ SVG by the template, so it prints, appears in PDFs and needs no JavaScript."""
 
 from dataclasses import dataclass
 
-from .models import Level
+from ..models import Level
 
 LABEL_WIDTH = 300
 BAR_AREA = 360
