@@ -19,9 +19,8 @@ from programmes.tenancy import services as tenancy_services
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.selectors import find_invitation
 
-from . import invitations
+from . import invitations, selectors
 from .forms import ProfileForm
-from .models import User
 
 INVALID_REASONS = {
     None: "unknown",
@@ -53,7 +52,7 @@ def invitation_accept(request, token):
         return render(request, "accounts/invitation_confirm.html", {"invitation": invitation})
 
     invitations.remember(request, token)
-    if User.objects.filter(email__iexact=invitation.email).exists():
+    if selectors.has_account(invitation.email):
         messages.info(request, _("You already have an account: sign in to accept the invitation."))
         return redirect_to_login(request.get_full_path())
     # The link was mailed to this address: opening it proves the address is theirs.

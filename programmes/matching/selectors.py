@@ -2,6 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.shortcuts import get_object_or_404
+
+from programmes.directory.models import City
 from programmes.mentorships.models import CitySide, Mentorship, by_side
 from programmes.mentorships.selectors import places_prefetch
 from programmes.questionnaires.models import Kind, Submission
@@ -30,3 +33,9 @@ def matching_rows(programme):
         rows.append(MatchingRow(mentorship=m, mentees=[p.city for p in sides[CitySide.MENTEE]],
                                 mentors=[p.city for p in sides[CitySide.MENTOR]], submission=latest.get(m.pk)))
     return rows
+
+
+def get_candidate_city(network, pk):
+    """The city the coordinator picks as mentor, with the association that backs it (the new
+    mentorship place takes it over). A city of another network is a 404."""
+    return get_object_or_404(City.objects.filter(network=network, pk=pk).select_related("association"))

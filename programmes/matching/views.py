@@ -1,12 +1,11 @@
 """The matching assistant's pages: the programme's mentees waiting for a mentor, and the ranked
 candidates for one of them, from which the coordinator picks."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from programmes.core.access import apply_change, require
-from programmes.directory.models import City
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships import services
 from programmes.mentorships.models import CitySide, by_side
@@ -43,7 +42,7 @@ def mentorship_matching(request, network, pk):
 def choose_mentor(request, network, pk, city_pk):
     mentorship = mentorship_selectors.get_mentorship(request.network, pk)
     require(request, "mentorships.match", mentorship)
-    city = get_object_or_404(City.objects.filter(network=request.network, pk=city_pk).select_related("association"))
+    city = selectors.get_candidate_city(request.network, city_pk)
     apply_change(request, lambda: services.choose_mentor(mentorship, city, by=request.user),
                  _("%(city)s is now the mentor city of “%(mentorship)s”. Invite its team from the mentorship page.")
                  % {"city": city.name, "mentorship": mentorship.title})

@@ -4,6 +4,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 
 from programmes.accounts.models import User
+from programmes.core.history import HISTORY_LENGTH
 from programmes.tenancy.models import Invitation, Membership, Role
 
 from .models import (
@@ -103,6 +104,18 @@ def milestones_with_done(mentorship):
     done_on = MilestoneDone.objects.filter(mentorship=mentorship, milestone=OuterRef("pk")).values("done_on")[:1]
     return list(Milestone.objects.filter(programme_id=mentorship.programme_id)
                 .annotate(done_on=Subquery(done_on)).order_by("due_date", "pk"))
+
+
+def recent_history(obj):
+    """The newest history rows of a programme or a mentorship, with who made each change: one more
+    than a history panel shows, for `core.history.history_entries` to tell what the oldest changed."""
+    return obj.history.select_related("history_user")[:HISTORY_LENGTH + 1]
+
+
+def recent_participant_history(mentorship):
+    """The same for the mentorship's participants, those who have left included."""
+    return (Participant.history.filter(mentorship_id=mentorship.pk)
+            .select_related("history_user")[:HISTORY_LENGTH + 1])
 
 
 def get_participant(mentorship, pk):

@@ -140,7 +140,6 @@ def mentorship_detail(request, network, pk):
     require(request, "mentorships.view_mentorship", mentorship)
     user = request.user
     can_manage_participants = user.has_perm("mentorships.manage_participants", mentorship)
-    participant_history = Participant.history.filter(mentorship_id=mentorship.pk).select_related("history_user")
     participants = list(mentorship.participants.all())
     users = {p.user_id: p.user for p in participants}
     return render(request, "mentorships/mentorship_detail.html", {
@@ -157,11 +156,9 @@ def mentorship_detail(request, network, pk):
         "can_manage_participants": can_manage_participants,
         "invite_form": ParticipantInviteForm() if can_manage_participants else None,
         "pending": selectors.pending_invitations(mentorship) if can_manage_participants else [],
-        "history": history_entries(
-            mentorship.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
-        ),
+        "history": history_entries(selectors.recent_history(mentorship), limit=HISTORY_LENGTH),
         "participant_history": history_entries(
-            participant_history[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH,
+            selectors.recent_participant_history(mentorship), limit=HISTORY_LENGTH,
             subject=lambda record: str(users.get(record.user_id) or _("a former participant")),
         ),
     })

@@ -48,9 +48,7 @@ def programme_detail(request, network, pk):
         context["rows"] = dashboard_rows(dashboard(
             programme, phase=criteria.get("phase", ""), overdue_only=criteria.get("overdue", False)),
             network=request.network, is_community=programme.is_community)
-        context["history"] = history_entries(
-            programme.history.select_related("history_user")[:HISTORY_LENGTH + 1], limit=HISTORY_LENGTH
-        )
+        context["history"] = history_entries(mentorship_selectors.recent_history(programme), limit=HISTORY_LENGTH)
     if context["can_change"]:
         context["facilitator_form"] = FacilitatorForm(candidates=mentorship_selectors.facilitator_candidates(programme))
     return render(request, "overview/programme.html", context)

@@ -3,7 +3,7 @@
 import copy
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -11,9 +11,9 @@ from programmes.core.access import form_status, require
 from programmes.core.errors import DomainError
 from programmes.directory import selectors as directory_selectors
 
-from . import services
+from . import selectors, services
 from .forms import SupportGroupMemberForm
-from .models import MAX_MEMBERS, SupportGroupMember
+from .models import MAX_MEMBERS
 
 PERM = "supportgroups.manage_support_group"
 
@@ -34,7 +34,7 @@ def _edit(request, city, member):
         else:
             messages.success(request, _("%(name)s was saved in the support group.") % {"name": saved.name})
             return redirect("support_group", network=city.network.slug, pk=city.pk)
-    members = list(SupportGroupMember.objects.filter(city=city))
+    members = selectors.members_of(city)
     return render(request, "supportgroups/support_group.html", {
         "city": city, "members": members, "form": form, "member": member, "max_members": MAX_MEMBERS,
         "lacks_migrant_representative": not any(m.stakeholder_type == "migrant_representative" for m in members),
@@ -47,12 +47,12 @@ def support_group(request, network, pk):
 
 def member_edit(request, network, pk, member_pk):
     city = _city(request, pk)
-    return _edit(request, city, get_object_or_404(SupportGroupMember.objects.filter(city=city, pk=member_pk)))
+    return _edit(request, city, selectors.get_member(city, member_pk))
 
 
 def member_remove(request, network, pk, member_pk):
     city = _city(request, pk)
-    member = get_object_or_404(SupportGroupMember.objects.filter(city=city, pk=member_pk))
+    member = selectors.get_member(city, member_pk)
     back = reverse("support_group", kwargs={"network": network, "pk": city.pk})
     if request.method != "POST":
         return render(request, "directory/confirm_delete.html", {"entry": member, "back_url": back})

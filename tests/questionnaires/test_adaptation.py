@@ -6,6 +6,7 @@ from django.urls import reverse
 from django_scopes import scope
 
 from programmes.questionnaires import services
+from programmes.questionnaires.adaptation import selectors as adaptation_selectors
 from programmes.questionnaires.adaptation import services as adaptation
 from programmes.questionnaires.models import Question
 from tests.factories import CityFactory, MembershipFactory, MentorshipFactory, ProgrammeFactory, UserFactory
@@ -36,7 +37,7 @@ def test_a_coordinator_adds_removes_and_rewords_questions(client, network_a, pro
     client.force_login(coordinator)
     client.post(_url("programme_template_adapt", programme))
     with scope(network=network_a):
-        template = adaptation.programme_template(programme)
+        template = adaptation_selectors.programme_template(programme)
         first_section = template.sections.get(order=1)
         question_2 = Question.objects.get(section__template=template, number=2)
     assert template.based_on.programme is None
@@ -70,7 +71,7 @@ def test_a_choice_question_needs_its_choices(client, network_a, programme, coord
     client.force_login(coordinator)
     client.post(_url("programme_template_adapt", programme))
     with scope(network=network_a):
-        section = adaptation.programme_template(programme).sections.get(order=1)
+        section = adaptation_selectors.programme_template(programme).sections.get(order=1)
     reply = client.post(_url("programme_template_question_add", programme, section_pk=section.pk), {
         "text": "Which area?", "kind": "choice", "options_lines": "Housing", "max_length": "",
     })

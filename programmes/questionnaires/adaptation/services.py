@@ -13,6 +13,7 @@ from programmes.tenancy.services import audit
 
 from ..models import Kind, Question, QuestionKind, QuestionnaireTemplate, Section
 from ..services import shipped_template
+from .selectors import is_in_use, programme_template
 
 
 class TemplateInUseError(DomainError):
@@ -22,16 +23,6 @@ class TemplateInUseError(DomainError):
 
 class LastQuestionError(DomainError):
     message = _("A section needs at least one question.")
-
-
-def programme_template(programme, kind=Kind.NEEDS_ANALYSIS):
-    """The programme's latest adapted version, or None while it uses the network's shipped template."""
-    return (QuestionnaireTemplate.objects.filter(programme=programme, kind=kind)
-            .select_related("based_on").order_by("-version").first())
-
-
-def is_in_use(template):
-    return template.responses.exists()
 
 
 @transaction.atomic

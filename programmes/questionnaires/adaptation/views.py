@@ -5,7 +5,7 @@ import copy
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from programmes.core.access import apply_change, form_status, require
 from programmes.mentorships import selectors as mentorship_selectors
 
-from ..models import Question, Section
-from . import services
+from ..models import Question
+from . import selectors, services
 from .forms import QuestionForm
 
 PERM = "questionnaires.adapt_template"
@@ -27,7 +27,7 @@ def _programme(request, pk):
 
 
 def _template_or_404(programme):
-    template = services.programme_template(programme)
+    template = selectors.programme_template(programme)
     if template is None:
         raise Http404
     return template
@@ -35,13 +35,11 @@ def _template_or_404(programme):
 
 def overview(request, network, pk):
     programme = _programme(request, pk)
-    template = services.programme_template(programme)
-    sections = []
-    if template is not None:
-        sections = list(Section.objects.filter(template=template).prefetch_related("questions").order_by("order"))
+    template = selectors.programme_template(programme)
+    sections = selectors.sections_with_questions(template) if template is not None else []
     return render(request, "questionnaires/adaptation.html", {
         "programme": programme, "template": template, "sections": sections,
-        "in_use": template is not None and services.is_in_use(template),
+        "in_use": template is not None and selectors.is_in_use(template),
     })
 
 
@@ -66,11 +64,10 @@ def question_edit(request, network, pk, question_pk=None, section_pk=None):
     programme = _programme(request, pk)
     template = _template_or_404(programme)
     if question_pk is not None:
-        question = get_object_or_404(Question.objects.filter(section__template=template, pk=question_pk)
-                                     .select_related("section"))
+        question = selectors.get_question(template, question_pk)
         section = question.section
     else:
-        section = get_object_or_404(Section.objects.filter(template=template, pk=section_pk))
+        section = selectors.get_section(template, section_pk)
         question = None
     form = QuestionForm(request.POST or None,
                         instance=copy.copy(question) or Question(section=section, network=programme.network))
@@ -88,8 +85,7 @@ def question_edit(request, network, pk, question_pk=None, section_pk=None):
 def question_delete(request, network, pk, question_pk):
     programme = _programme(request, pk)
     template = _template_or_404(programme)
-    question = get_object_or_404(Question.objects.filter(section__template=template, pk=question_pk)
-                                 .select_related("section"))
+    question = selectors.get_question(template, question_pk)
     apply_change(request, lambda: services.delete_question(template, question, by=request.user),
                  _("Question %(number)s was removed; the questions after it were renumbered.")
                  % {"number": question.number})

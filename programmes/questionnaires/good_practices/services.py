@@ -1,7 +1,6 @@
-"""The network's good-practice library (Annex 4): write, link to key factors, search."""
+"""Changes to the network's good-practice library (Annex 4): write a practice, link it to key factors."""
 
 from django.db import transaction
-from django.db.models import Q
 
 from programmes.core.links import replace_links
 from programmes.core.values import assign
@@ -23,16 +22,3 @@ def save_practice(network, *, practice=None, key_factors=None, by, **values):
                       targets=key_factors)
     audit(practice.network, by=by, action="good_practice.saved", subject=practice.title)
     return practice
-
-
-def search(network, *, q="", policy_area="", city=None, key_factor=None):
-    practices = GoodPractice.objects.filter(network=network).select_related("city")
-    if q:
-        practices = practices.filter(Q(title__icontains=q) | Q(description__icontains=q) | Q(context__icontains=q))
-    if policy_area:
-        practices = practices.filter(policy_area__iexact=policy_area)
-    if city:
-        practices = practices.filter(city=city)
-    if key_factor:
-        practices = practices.filter(key_factors=key_factor)
-    return practices.order_by("title").distinct()

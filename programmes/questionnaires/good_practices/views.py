@@ -3,39 +3,30 @@
 import copy
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from programmes.core.access import form_status, require
 
-from ..models import GoodPractice
-from . import services
+from . import selectors, services
 from .forms import GoodPracticeForm, GoodPracticeSearchForm
-
-
-def _practice(request, pk):
-    return get_object_or_404(
-        GoodPractice.objects.filter(network=request.network, pk=pk)
-        .select_related("city", "created_by").prefetch_related("key_factors__benchmark")
-    )
 
 
 def library(request, network):
     require(request, "questionnaires.view_good_practices")
-    areas = (GoodPractice.objects.filter(network=request.network).order_by("policy_area")
-             .values_list("policy_area", flat=True).distinct())
-    form = GoodPracticeSearchForm(request.GET or None, network=request.network, policy_areas=list(areas))
+    form = GoodPracticeSearchForm(request.GET or None, network=request.network,
+                                  policy_areas=selectors.policy_areas(request.network))
     criteria = form.cleaned_data if form.is_valid() else {}
     return render(request, "questionnaires/good_practice_list.html", {
         "form": form,
-        "practices": services.search(request.network, **{k: v for k, v in criteria.items() if v}),
+        "practices": selectors.search(request.network, **{k: v for k, v in criteria.items() if v}),
         "can_add": request.user.has_perm("questionnaires.add_good_practice", request.network),
     })
 
 
 def detail(request, network, pk):
     require(request, "questionnaires.view_good_practices")
-    practice = _practice(request, pk)
+    practice = selectors.get_practice(request.network, pk)
     return render(request, "questionnaires/good_practice_detail.html", {
         "practice": practice,
         "can_change": request.user.has_perm("questionnaires.change_good_practice", practice),
@@ -43,7 +34,7 @@ def detail(request, network, pk):
 
 
 def edit(request, network, pk=None):
-    practice = _practice(request, pk) if pk else None
+    practice = selectors.get_practice(request.network, pk) if pk else None
     if practice:
         require(request, "questionnaires.change_good_practice", practice)
     else:
