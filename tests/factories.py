@@ -8,14 +8,28 @@ from django.utils import timezone
 from django_scopes import scopes_disabled
 
 from programmes.accounts.models import User
-from programmes.tenancy.models import Invitation, Membership, Network
+from programmes.mentorships.models import MentorshipCity
+from programmes.tenancy.models import Invitation, Membership, Network, TenantModel
 
 PASSWORD = "a-long-test-password"
+IN_PARENTS_NETWORK = factory.SelfAttribute("..network")
 
 
 class UnscopedFactory(factory.django.DjangoModelFactory):
+    """Writes with scopes disabled, and keeps a row in its parent's network: given a parent
+    (`KeyFactorFactory(benchmark=b)`) the row takes the parent's network; given only a network,
+    the parents it makes are made in that network (their SubFactories pass `..network` down)."""
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def _generate(cls, strategy, params):
+        if "network" not in params:
+            parent = next((value for value in params.values() if isinstance(value, TenantModel)), None)
+            if parent is not None:
+                params = {**params, "network": parent.network}
+        return super()._generate(strategy, params)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -120,7 +134,7 @@ class MilestoneFactory(UnscopedFactory):
         model = "mentorships.Milestone"
 
     network = factory.SubFactory(NetworkFactory)
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.SubFactory(ProgrammeFactory, network=IN_PARENTS_NETWORK)
     kind = "matching"
     due_date = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
 
@@ -132,13 +146,11 @@ class MentorshipFactory(UnscopedFactory):
         model = "mentorships.Mentorship"
 
     network = factory.SubFactory(NetworkFactory)
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.SubFactory(ProgrammeFactory, network=IN_PARENTS_NETWORK)
     title = factory.Sequence(lambda n: f"Mentorship {n}")
 
     @classmethod
     def _create(cls, model_class, *args, mentee=None, mentor=None, peers=(), **kwargs):
-        from programmes.mentorships.models import MentorshipCity
-
         mentorship = super()._create(model_class, *args, **kwargs)
         with scopes_disabled():
             for side, city in [("mentee", mentee), ("mentor", mentor)] + [("peer", c) for c in peers]:
@@ -153,7 +165,7 @@ class ParticipantFactory(UnscopedFactory):
         model = "mentorships.Participant"
 
     network = factory.SubFactory(NetworkFactory)
-    mentorship = factory.SubFactory(MentorshipFactory)
+    mentorship = factory.SubFactory(MentorshipFactory, network=IN_PARENTS_NETWORK)
     user = factory.SubFactory(UserFactory)
     role = "mentee_team"
 
@@ -163,7 +175,7 @@ class ProgrammeFacilitatorFactory(UnscopedFactory):
         model = "mentorships.ProgrammeFacilitator"
 
     network = factory.SubFactory(NetworkFactory)
-    programme = factory.SubFactory(ProgrammeFactory)
+    programme = factory.SubFactory(ProgrammeFactory, network=IN_PARENTS_NETWORK)
     user = factory.SubFactory(UserFactory)
 
 
@@ -181,7 +193,7 @@ class KeyFactorFactory(UnscopedFactory):
         model = "benchmarks.KeyFactor"
 
     network = factory.SubFactory(NetworkFactory)
-    benchmark = factory.SubFactory(BenchmarkFactory)
+    benchmark = factory.SubFactory(BenchmarkFactory, network=IN_PARENTS_NETWORK)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Key factor {n + 1}")
     rationale = "Why it matters."
@@ -192,5 +204,5 @@ class ContextFactorFactory(UnscopedFactory):
         model = "benchmarks.ContextFactor"
 
     network = factory.SubFactory(NetworkFactory)
-    benchmark = factory.SubFactory(BenchmarkFactory)
+    benchmark = factory.SubFactory(BenchmarkFactory, network=IN_PARENTS_NETWORK)
     title = "National law"

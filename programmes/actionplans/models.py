@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 
@@ -32,6 +33,7 @@ class ActionPlan(TenantModel):
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
+        constraints = [network_key()]
 
     def __str__(self):
         return str(_("Action plan of %(mentorship)s") % {"mentorship": self.mentorship})
@@ -81,11 +83,11 @@ class Action(TenantModel):
         verbose_name_plural = _("actions")
         ordering = ["position", "pk"]
         constraints = [
+            network_key(),
+            SameNetwork("plan"),
             models.CheckConstraint(condition=Q(ends__isnull=True) | Q(starts__isnull=True) | Q(ends__gte=models.F("starts")),
                                    name="action_ends_after_it_starts",
                                    violation_error_message=_("The end month cannot be before the start month.")),
-            # The position is the row number people see: two rows never share one (services lock
-            # the plan to append, and renumber in two steps).
             models.UniqueConstraint(fields=["plan", "position"], name="action_position_unique"),
         ]
 
@@ -98,7 +100,11 @@ class ActionNeed(TenantModel):
     question = models.ForeignKey("questionnaires.Question", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["action", "question"], name="action_need_once")]
+        constraints = [
+            SameNetwork("action"),
+            SameNetwork("question"),
+            models.UniqueConstraint(fields=["action", "question"], name="action_need_once"),
+        ]
 
 
 class ActionKeyFactor(TenantModel):
@@ -106,7 +112,11 @@ class ActionKeyFactor(TenantModel):
     key_factor = models.ForeignKey("benchmarks.KeyFactor", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["action", "key_factor"], name="action_key_factor_once")]
+        constraints = [
+            SameNetwork("action"),
+            SameNetwork("key_factor"),
+            models.UniqueConstraint(fields=["action", "key_factor"], name="action_key_factor_once"),
+        ]
 
 
 class PlanVersion(TenantModel):
@@ -121,7 +131,11 @@ class PlanVersion(TenantModel):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique")]
+        constraints = [
+            network_key(),
+            SameNetwork("plan"),
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+        ]
 
     def __str__(self):
         return f"{self.number} – {self.get_status_display()}"
@@ -135,3 +149,4 @@ class ActionComment(TenantModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [SameNetwork("action")]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 
@@ -36,6 +37,7 @@ class Benchmark(TenantModel):
         verbose_name_plural = _("benchmarks")
         ordering = ["title", "-version"]
         constraints = [
+            network_key(),
             models.UniqueConstraint(fields=["network", "lineage", "version"], name="benchmark_version_unique"),
         ]
 
@@ -63,7 +65,11 @@ class KeyFactor(TenantModel):
         verbose_name = _("key factor")
         verbose_name_plural = _("key factors")
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["benchmark", "number"], name="key_factor_number_unique")]
+        constraints = [
+            network_key(),
+            SameNetwork("benchmark"),
+            models.UniqueConstraint(fields=["benchmark", "number"], name="key_factor_number_unique"),
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.title}"
@@ -78,6 +84,7 @@ class GuidingQuestion(TenantModel):
 
     class Meta:
         ordering = ["order", "pk"]
+        constraints = [SameNetwork("key_factor")]
 
     def __str__(self):
         return self.text
@@ -95,6 +102,7 @@ class ContextFactor(TenantModel):
         verbose_name = _("context factor")
         verbose_name_plural = _("context factors")
         ordering = ["order", "pk"]
+        constraints = [network_key(), SameNetwork("benchmark")]
 
     def __str__(self):
         return self.title
@@ -127,7 +135,12 @@ class SelfAssessment(TenantModel):
         verbose_name = _("self-assessment")
         verbose_name_plural = _("self-assessments")
         ordering = ["mentorship", "round"]
-        constraints = [models.UniqueConstraint(fields=["mentorship", "round"], name="one_self_assessment_per_round")]
+        constraints = [
+            network_key(),
+            SameNetwork("mentorship"),
+            SameNetwork("benchmark"),
+            models.UniqueConstraint(fields=["mentorship", "round"], name="one_self_assessment_per_round"),
+        ]
 
     def __str__(self):
         return f"{self.mentorship} – {self.get_round_display()}"
@@ -152,7 +165,12 @@ class Rating(TenantModel):
     class Meta:
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")
-        constraints = [models.UniqueConstraint(fields=["self_assessment", "key_factor"], name="one_rating_per_factor")]
+        constraints = [
+            network_key(),
+            SameNetwork("self_assessment"),
+            SameNetwork("key_factor"),
+            models.UniqueConstraint(fields=["self_assessment", "key_factor"], name="one_rating_per_factor"),
+        ]
 
     def __str__(self):
         return f"{self.key_factor}: {self.get_level_display() if self.level is not None else '—'}"
@@ -168,7 +186,9 @@ class ContextWeight(TenantModel):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["self_assessment", "context_factor"], name="one_weight_per_context_factor")
+            SameNetwork("self_assessment"),
+            SameNetwork("context_factor"),
+            models.UniqueConstraint(fields=["self_assessment", "context_factor"], name="one_weight_per_context_factor"),
         ]
 
 
@@ -182,3 +202,4 @@ class RatingComment(TenantModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [SameNetwork("rating")]

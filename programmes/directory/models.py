@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 
@@ -27,11 +28,12 @@ class Association(TenantModel):
         verbose_name_plural = _("associations")
         ordering = ["name"]
         constraints = [
+            network_key(),
             models.UniqueConstraint(
                 fields=["network", "name"],
                 name="association_name_unique_in_network",
                 violation_error_message=_("An association with this name is already in the directory."),
-            )
+            ),
         ]
 
     def __str__(self):
@@ -87,6 +89,8 @@ class City(TenantModel):
         verbose_name_plural = _("cities")
         ordering = ["name"]
         constraints = [
+            network_key(),
+            SameNetwork("association"),
             models.UniqueConstraint(
                 fields=["network", "name", "country"],
                 name="city_unique_in_network",
@@ -120,10 +124,12 @@ class ContactPerson(TenantModel):
         verbose_name_plural = _("contact people")
         ordering = ["name"]
         constraints = [
+            SameNetwork("association"),
+            SameNetwork("city"),
             models.CheckConstraint(
                 condition=Q(association__isnull=False, city__isnull=True) | Q(association__isnull=True, city__isnull=False),
                 name="contact_belongs_to_association_or_city",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -151,7 +157,10 @@ class CityRepresentative(TenantModel):
         verbose_name = _("city representative")
         verbose_name_plural = _("city representatives")
         ordering = ["speaks_for", "pk"]
-        constraints = [models.UniqueConstraint(fields=["city", "user"], name="city_representative_once")]
+        constraints = [
+            SameNetwork("city"),
+            models.UniqueConstraint(fields=["city", "user"], name="city_representative_once"),
+        ]
 
     def __str__(self):
         return f"{self.user} – {self.city}"

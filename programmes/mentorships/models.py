@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from programmes.core.history import TenantHistory
 from programmes.core.limits import LONG_TEXT
 from programmes.directory.models import Association, City
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 
@@ -75,6 +76,8 @@ class Programme(TenantModel):
         verbose_name_plural = _("programmes")
         ordering = ["-start_date", "title"]
         constraints = [
+            network_key(),
+            SameNetwork("benchmark"),
             at_most_long_text("programme", "description"),
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")),
@@ -122,6 +125,7 @@ class Milestone(TenantModel):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["due_date", "pk"]
+        constraints = [network_key(), SameNetwork("programme")]
 
     def __str__(self):
         if self.title:
@@ -164,7 +168,11 @@ class Mentorship(TenantModel):
         verbose_name = _("mentorship")
         verbose_name_plural = _("mentorships")
         ordering = ["title"]
-        constraints = [at_most_long_text("mentorship", field) for field in ("focus", "private_notes", "shared_summary")]
+        constraints = [
+            network_key(),
+            SameNetwork("programme"),
+            *(at_most_long_text("mentorship", field) for field in ("focus", "private_notes", "shared_summary")),
+        ]
 
     def __str__(self):
         return self.title
@@ -196,7 +204,12 @@ class MentorshipCity(TenantModel):
         verbose_name = _("city in a mentorship")
         verbose_name_plural = _("cities in mentorships")
         ordering = ["side", "pk"]
-        constraints = [models.UniqueConstraint(fields=["mentorship", "city"], name="city_once_per_mentorship")]
+        constraints = [
+            SameNetwork("mentorship"),
+            SameNetwork("city"),
+            SameNetwork("association"),
+            models.UniqueConstraint(fields=["mentorship", "city"], name="city_once_per_mentorship"),
+        ]
 
     def __str__(self):
         return f"{self.city} ({self.get_side_display()})"
@@ -227,7 +240,10 @@ class Participant(TenantModel):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["role", "pk"]
-        constraints = [models.UniqueConstraint(fields=["mentorship", "user"], name="participant_once_per_mentorship")]
+        constraints = [
+            SameNetwork("mentorship"),
+            models.UniqueConstraint(fields=["mentorship", "user"], name="participant_once_per_mentorship"),
+        ]
 
     def __str__(self):
         return f"{self.user} ({self.get_role_display()})"
@@ -240,7 +256,10 @@ class ProgrammeFacilitator(TenantModel):
     class Meta:
         verbose_name = _("programme facilitator")
         verbose_name_plural = _("programme facilitators")
-        constraints = [models.UniqueConstraint(fields=["programme", "user"], name="facilitator_once_per_programme")]
+        constraints = [
+            SameNetwork("programme"),
+            models.UniqueConstraint(fields=["programme", "user"], name="facilitator_once_per_programme"),
+        ]
 
     def __str__(self):
         return str(self.user)
@@ -255,7 +274,11 @@ class MilestoneDone(TenantModel):
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["mentorship", "milestone"], name="milestone_done_once")]
+        constraints = [
+            SameNetwork("mentorship"),
+            SameNetwork("milestone"),
+            models.UniqueConstraint(fields=["mentorship", "milestone"], name="milestone_done_once"),
+        ]
 
 
 class MentorshipInvitation(TenantModel):
@@ -265,3 +288,6 @@ class MentorshipInvitation(TenantModel):
     mentorship = models.ForeignKey(Mentorship, on_delete=models.CASCADE, related_name="invitations")
     role = models.CharField(_("role in the programme"), max_length=30, choices=ProgrammeRole.choices)
     is_lead = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [SameNetwork("mentorship")]

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 
@@ -61,6 +62,9 @@ class QuestionnaireTemplate(TenantModel):
         verbose_name = _("questionnaire template")
         verbose_name_plural = _("questionnaire templates")
         constraints = [
+            network_key(),
+            SameNetwork("programme"),
+            SameNetwork("based_on"),
             models.UniqueConstraint(fields=["network", "kind", "language", "version"], condition=models.Q(programme=None),
                                     name="template_version_unique"),
             models.UniqueConstraint(fields=["programme", "kind", "version"], name="programme_template_version_unique"),
@@ -78,6 +82,7 @@ class Section(TenantModel):
 
     class Meta:
         ordering = ["order"]
+        constraints = [network_key(), SameNetwork("template")]
 
     def __str__(self):
         return self.title
@@ -96,6 +101,7 @@ class Question(TenantModel):
 
     class Meta:
         ordering = ["number"]
+        constraints = [network_key(), SameNetwork("section")]
 
     def __str__(self):
         return f"{self.number}. {self.text}"
@@ -117,6 +123,10 @@ class Response(TenantModel):
 
     class Meta:
         constraints = [
+            network_key(),
+            SameNetwork("mentorship"),
+            SameNetwork("city"),
+            SameNetwork("template"),
             models.UniqueConstraint(fields=["mentorship", "template"], name="one_response_per_template"),
             models.UniqueConstraint(fields=["city", "template"], name="one_city_response_per_template"),
             models.CheckConstraint(
@@ -140,7 +150,11 @@ class Answer(TenantModel):
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question")]
+        constraints = [
+            SameNetwork("response"),
+            SameNetwork("question"),
+            models.UniqueConstraint(fields=["response", "question"], name="one_answer_per_question"),
+        ]
 
 
 class Submission(TenantModel):
@@ -155,7 +169,10 @@ class Submission(TenantModel):
 
     class Meta:
         ordering = ["number"]
-        constraints = [models.UniqueConstraint(fields=["response", "number"], name="submission_number_unique")]
+        constraints = [
+            SameNetwork("response"),
+            models.UniqueConstraint(fields=["response", "number"], name="submission_number_unique"),
+        ]
 
     def __str__(self):
         return f"{self.number}. {self.label}"
@@ -175,6 +192,7 @@ class AnswerComment(TenantModel):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        constraints = [network_key(), SameNetwork("response"), SameNetwork("question"), SameNetwork("parent")]
 
 
 class GoodPractice(TenantModel):
@@ -214,6 +232,7 @@ class GoodPractice(TenantModel):
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
         ordering = ["title"]
+        constraints = [network_key(), SameNetwork("city")]
 
     def __str__(self):
         return self.title
@@ -226,4 +245,8 @@ class GoodPracticeKeyFactor(TenantModel):
     key_factor = models.ForeignKey("benchmarks.KeyFactor", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["good_practice", "key_factor"], name="practice_factor_once")]
+        constraints = [
+            SameNetwork("good_practice"),
+            SameNetwork("key_factor"),
+            models.UniqueConstraint(fields=["good_practice", "key_factor"], name="practice_factor_once"),
+        ]

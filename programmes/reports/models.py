@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 
@@ -55,6 +56,8 @@ class FrozenPdf(TenantModel):
 
     class Meta:
         constraints = [
+            network_key(),
+            SameNetwork("plan_version"),
             models.UniqueConstraint(fields=["plan_version", "language"], name="frozen_pdf_once_per_language"),
         ]
 
@@ -92,11 +95,15 @@ class PdfJob(TenantModel):
     class Meta:
         ordering = ["-created_at", "-pk"]
         constraints = [
+            SameNetwork("mentorship"),
+            SameNetwork("programme"),
+            SameNetwork("plan_version"),
+            SameNetwork("frozen"),
             models.CheckConstraint(
                 condition=models.Q(kind="programme_report", programme__isnull=False)
                 | models.Q(mentorship__isnull=False),
                 name="pdf_job_names_what_it_renders",
-            )
+            ),
         ]
 
     def __str__(self):

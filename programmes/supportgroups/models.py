@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from programmes.directory.models import City
+from programmes.tenancy.constraints import SameNetwork
 from programmes.tenancy.models import TenantModel
 
 MAX_MEMBERS = 10
@@ -39,6 +40,7 @@ class SupportGroupMember(TenantModel):
         verbose_name = _("support group member")
         verbose_name_plural = _("support group members")
         ordering = ["name"]
+        constraints = [SameNetwork("city")]
 
     def __str__(self):
         return self.name

@@ -6,9 +6,10 @@ and a django-scopes manager, so a query that forgets its network raises instead 
 
 import hashlib
 import secrets
+from functools import cache
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
@@ -55,6 +56,31 @@ class TenantModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refuse_parents_of_other_networks()
+        super().save(*args, **kwargs)
+
+    def refuse_parents_of_other_networks(self):
+        """Refuse to save a row whose parent (a foreign key to another network-owned row, already
+        loaded) sits in another network. It costs no query; PostgreSQL's composite foreign keys
+        (tenancy/constraints.py) also refuse what this cannot see, on SQLite it is the guard."""
+        for field in _tenant_parents(type(self)):
+            parent = field.get_cached_value(self, default=None)
+            if parent is not None and parent.network_id != self.network_id:
+                raise IntegrityError(
+                    f"{self._meta.label}.{field.name} is in network {parent.network_id}, "
+                    f"the row in network {self.network_id}"
+                )
+
+
+@cache
+def _tenant_parents(model):
+    """The foreign keys of `model` that point at other network-owned rows."""
+    return tuple(
+        field for field in model._meta.concrete_fields
+        if field.many_to_one and field.name != "network" and issubclass(field.related_model, TenantModel)
+    )
 
 
 class Role(models.TextChoices):

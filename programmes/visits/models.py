@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
 
 from .text import validate_one_line
@@ -73,6 +74,10 @@ class Visit(TenantModel):
         verbose_name_plural = _("visits and meetings")
         ordering = ["starts_at", "pk"]
         constraints = [
+            network_key(),
+            SameNetwork("mentorship"),
+            SameNetwork("programme"),
+            SameNetwork("host_city"),
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="visit_ends_after_it_starts",
                                    violation_error_message=_("The end must be after the start.")),
         ]
@@ -118,7 +123,11 @@ class AgendaItem(TenantModel):
         verbose_name_plural = _("agenda items")
         ordering = ["day", "position", "time", "pk"]
         # Items are appended with the visit row locked (services.save_agenda_item); two never share a place.
-        constraints = [models.UniqueConstraint(fields=["visit", "position"], name="agenda_item_position_unique")]
+        constraints = [
+            network_key(),
+            SameNetwork("visit"),
+            models.UniqueConstraint(fields=["visit", "position"], name="agenda_item_position_unique"),
+        ]
 
     def __str__(self):
         return self.title
@@ -129,7 +138,11 @@ class AgendaGoodPractice(TenantModel):
     good_practice = models.ForeignKey("questionnaires.GoodPractice", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "good_practice"], name="agenda_practice_once")]
+        constraints = [
+            SameNetwork("item"),
+            SameNetwork("good_practice"),
+            models.UniqueConstraint(fields=["item", "good_practice"], name="agenda_practice_once"),
+        ]
 
 
 class AgendaKeyFactor(TenantModel):
@@ -137,7 +150,11 @@ class AgendaKeyFactor(TenantModel):
     key_factor = models.ForeignKey("benchmarks.KeyFactor", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["item", "key_factor"], name="agenda_key_factor_once")]
+        constraints = [
+            SameNetwork("item"),
+            SameNetwork("key_factor"),
+            models.UniqueConstraint(fields=["item", "key_factor"], name="agenda_key_factor_once"),
+        ]
 
 
 class VisitParticipant(TenantModel):
@@ -147,7 +164,10 @@ class VisitParticipant(TenantModel):
     invited_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["visit", "user"], name="visit_participant_once")]
+        constraints = [
+            SameNetwork("visit"),
+            models.UniqueConstraint(fields=["visit", "user"], name="visit_participant_once"),
+        ]
 
 
 class VisitReport(TenantModel):
@@ -173,6 +193,7 @@ class FollowUp(TenantModel):
 
     class Meta:
         ordering = ["done_at", "due_on", "pk"]
+        constraints = [SameNetwork("visit")]
 
 
 class CalendarFeed(models.Model):
@@ -239,6 +260,7 @@ class ReminderRule(TenantModel):
         verbose_name = _("reminder rule")
         verbose_name_plural = _("reminder rules")
         ordering = ["target", "pk"]
+        constraints = [network_key(), SameNetwork("programme")]
 
     def __str__(self):
         offsets = ", ".join(_shown(o) for o in self.offsets) if isinstance(self.offsets, list) else "?"
@@ -298,6 +320,7 @@ class ReminderDelivery(TenantModel):
     class Meta:
         ordering = ["due_at", "pk"]
         constraints = [
+            SameNetwork("rule"),
             models.UniqueConstraint(fields=["rule", "event_type", "event_id", "recipient", "offset"],
                                     condition=Q(kind="reminder"), name="reminder_sent_once"),
             models.UniqueConstraint(fields=["rule", "event_type", "event_id", "recipient", "sequence"],
