@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_scopes import scope
 
-from programmes.visits import reminders
 from programmes.visits.models import ReminderDelivery, Visit, VisitParticipant
+from programmes.visits.reminders import sweeping
 
 from .seed import SMALL, seed_network
 
@@ -49,7 +49,7 @@ def _timed_sweep():
     queued = []
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
-        reminders.sweep(enqueue=lambda delivery_id, network_id: queued.append(delivery_id))
+        sweeping.sweep(enqueue=lambda delivery_id, network_id: queued.append(delivery_id))
         seconds = time.perf_counter() - start
     return seconds, len(queries), len(queued)
 

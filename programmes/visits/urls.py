@@ -1,6 +1,8 @@
 from django.urls import path
 
-from . import feed_views, reminder_views, views
+from . import views
+from .calendar import views as calendar_views
+from .reminders import views as reminder_views
 
 
 def visit_urls(prefix, name, where):
@@ -35,6 +37,6 @@ urlpatterns = [
 
 # Outside any network: one feed lists the person's visits in every network.
 feed_urlpatterns = [
-    path("calendar/<str:token>.ics", feed_views.feed, name="calendar_feed"),
-    path("accounts/calendar/", feed_views.feed_settings, name="calendar_settings"),
+    path("calendar/<str:token>.ics", calendar_views.feed, name="calendar_feed"),
+    path("accounts/calendar/", calendar_views.feed_settings, name="calendar_settings"),
 ]

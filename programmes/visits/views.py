@@ -22,7 +22,8 @@ from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
 from programmes.questionnaires.models import GoodPractice
 
-from . import calendar, selectors, services
+from . import selectors, services
+from .calendar import ics
 from .forms import AgendaItemForm, FollowUpForm, VisitForm
 from .models import VisitKind, VisitStatus
 
@@ -183,10 +184,9 @@ def visit_status(request, network, pk, visit_pk, status, where):
 def visit_ics(request, network, pk, visit_pk, where):
     place = _where(request, where, pk)
     visit = _visit(request, place, visit_pk)
-    feed = calendar.new_calendar(visit.name)
-    feed.add_component(calendar.visit_event(visit, url=request.build_absolute_uri(place.url("detail",
-                                                                                           visit_pk=visit.pk))))
-    response = HttpResponse(calendar.to_ics(feed), content_type="text/calendar; charset=utf-8")
+    feed = ics.new_calendar(visit.name)
+    feed.add_component(ics.visit_event(visit, url=request.build_absolute_uri(place.url("detail", visit_pk=visit.pk))))
+    response = HttpResponse(ics.to_ics(feed), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{slugify(visit.name) or "visit"}.ics"'
     return response
 

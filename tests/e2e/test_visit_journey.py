@@ -13,8 +13,9 @@ from django_scopes import scopes_disabled
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from programmes.visits import reminders, services, tasks
+from programmes.visits import services
 from programmes.visits.models import Visit
+from programmes.visits.reminders import sweeping, tasks
 from tests.e2e.helpers import sign_in
 from tests.factories import (
     CityFactory,
@@ -80,7 +81,7 @@ def test_plan_the_set_up_visit_invite_download_and_get_reminded(page, live_serve
     with scopes_disabled():
         visit = Visit.objects.get()
     with time_machine.travel(visit.starts_at - datetime.timedelta(days=2, minutes=-1), tick=False):
-        reminders.sweep(enqueue=tasks.queue_reminder)
+        sweeping.sweep(enqueue=tasks.queue_reminder)
     to_mentor = [m for m in mail.outbox if m.to == ["mentor@mechelen.example"]]
     assert len(to_mentor) == 1
     assert to_mentor[0].subject == "Promemoria: Set-up in Capaci, 10 Dicembre 2026 – Capaci – Mechelen"

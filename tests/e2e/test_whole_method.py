@@ -22,8 +22,8 @@ from django_scopes import scopes_disabled
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from programmes.visits import reminders, tasks
 from programmes.visits.models import Visit
+from programmes.visits.reminders import sweeping, tasks
 from tests.e2e.accessibility import Audits
 from tests.e2e.helpers import PASSWORD_FIELD, sign_in
 from tests.factories import AssociationFactory, CityFactory, MembershipFactory, NetworkFactory, UserFactory
@@ -265,7 +265,7 @@ def test_the_whole_method_end_to_end(live_server, network, person, audits):
     with scopes_disabled():
         setup = Visit.objects.get(kind="setup")
     with time_machine.travel(setup.starts_at - datetime.timedelta(days=2, minutes=-1), tick=False):
-        reminders.sweep(enqueue=tasks.queue_reminder)
+        sweeping.sweep(enqueue=tasks.queue_reminder)
     reminder = [m for m in mail.outbox if m.to == ["pieter@mechelen.example"] and "Reminder" in m.subject]
     assert len(reminder) == 1
     assert reminder[0].subject.startswith("Reminder: Set-up visit in Capaci, 12 January 2027")

@@ -12,8 +12,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
-from programmes.visits import reminders, sending, tasks
 from programmes.visits.models import DeliveryStatus, FailureKind, ReminderDelivery
+from programmes.visits.reminders import sending, sweeping, tasks
 from tests.concurrency.threads import run_together
 from tests.visits import test_reminders
 from tests.visits.test_reminders import VISIT_START, _nowhere, _sweep, _visit
@@ -26,7 +26,7 @@ DAY_BEFORE = VISIT_START - datetime.timedelta(days=1)
 def _queue():
     """Record and queue what is due the day before the visit, without running any task."""
     with time_machine.travel(DAY_BEFORE, tick=False):
-        return reminders.sweep(enqueue=_nowhere)
+        return sweeping.sweep(enqueue=_nowhere)
 
 
 def _slow_mail_server(monkeypatch, seconds=0.5):

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 
 from programmes.accounts.models import User
-from programmes.visits import reminders, services
+from programmes.visits import services
 from programmes.visits.models import DeliveryStatus, FailureKind, ReminderDelivery, ReminderRule, Visit
+from programmes.visits.reminders import offsets
 from tests.actionplans.conftest import person
 from tests.factories import CityFactory, MentorshipFactory, ProgrammeFactory
 from tests.visits import test_reminders
@@ -142,5 +143,5 @@ def test_a_person_whose_address_cannot_be_written_fails_alone_and_at_once(client
 
 
 def test_a_duration_too_long_to_read_is_more_than_a_year_too():
-    with pytest.raises(reminders.OffsetTooLong):
-        reminders.parse_offsets("9" * 5000 + "d")  # more digits than Python turns into a number
+    with pytest.raises(offsets.OffsetTooLong):
+        offsets.parse_offsets("9" * 5000 + "d")  # more digits than Python turns into a number

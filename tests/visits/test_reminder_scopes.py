@@ -1,6 +1,6 @@
 """Reminders run inside their network's scope, as a request does: each network's part of the sweep
 and each send read that network's rows only, and the one step outside any scope is the claim
-that takes due deliveries of every network at once (reminders._claim_due_across_networks)."""
+that takes due deliveries of every network at once (reminders.sweeping._claim_due_across_networks)."""
 
 import datetime
 import functools
@@ -13,8 +13,8 @@ from django.core import mail
 from django.db import connection
 from django_scopes import get_scope, scopes_disabled
 
-from programmes.visits import reminders, tasks
 from programmes.visits.models import DeliveryStatus, ReminderDelivery
+from programmes.visits.reminders import sweeping, tasks
 from tests.visits import test_reminder_failures, test_reminders
 from tests.visits.test_reminders import VISIT_START, _nowhere, _sweep, _visit
 
@@ -31,7 +31,7 @@ def _queries_with_their_scope(monkeypatch=None):
     inside the claim across networks."""
     seen, in_claim = [], []
     if monkeypatch is not None:
-        real_claim = reminders._claim_due_across_networks
+        real_claim = sweeping._claim_due_across_networks
 
         def watched_claim(*args, **kwargs):
             in_claim.append(True)
@@ -40,7 +40,7 @@ def _queries_with_their_scope(monkeypatch=None):
             finally:
                 in_claim.pop()
 
-        monkeypatch.setattr(reminders, "_claim_due_across_networks", watched_claim)
+        monkeypatch.setattr(sweeping, "_claim_due_across_networks", watched_claim)
 
     def record(execute, sql, params, many, context):
         seen.append({"sql": sql, "scope": dict(get_scope()), "in_claim": bool(in_claim),
@@ -61,7 +61,7 @@ def test_each_network_is_swept_inside_its_scope_and_only_the_claim_spans_network
     _visit(mentorship)
     _visit(other_network, title="Riga meets Porto")
     with time_machine.travel(DAY_BEFORE, tick=False), _queries_with_their_scope(monkeypatch) as queries:
-        claimed = reminders.sweep(enqueue=_nowhere)
+        claimed = sweeping.sweep(enqueue=_nowhere)
     assert len(claimed) == 3  # Giulia and Pieter in A, Ilze in B
 
     claim = [q for q in queries if q["in_claim"]]
@@ -84,7 +84,7 @@ def test_a_send_task_runs_inside_its_deliverys_network(network_a, network_b, men
     _visit(other_network, title="Riga meets Porto")
     queued = []
     with time_machine.travel(DAY_BEFORE, tick=False):
-        reminders.sweep(enqueue=lambda delivery_id, network_id: queued.append((delivery_id, network_id)))
+        sweeping.sweep(enqueue=lambda delivery_id, network_id: queued.append((delivery_id, network_id)))
     delivery_id = next(pk for pk, network_id in queued if network_id == network_b.pk)
     with _queries_with_their_scope() as queries:
         tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_b.pk}, throw=True)
@@ -98,7 +98,7 @@ def test_a_send_task_runs_inside_its_deliverys_network(network_a, network_b, men
 def test_a_send_task_handed_another_networks_id_sends_nothing(network_a, network_b, mentorship, people):
     _visit(mentorship)
     with time_machine.travel(DAY_BEFORE, tick=False):
-        delivery_id = reminders.sweep(enqueue=_nowhere)[0]
+        delivery_id = sweeping.sweep(enqueue=_nowhere)[0]
     tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_b.pk}, throw=True)
     assert mail.outbox == []
     with scopes_disabled():
@@ -111,7 +111,7 @@ def test_a_network_whose_sweep_fails_stops_no_other_network(network_a, network_b
                                                            monkeypatch, caplog, step):
     """Network A is swept first; whichever of its steps raises, B is reminded, and A's other steps
     still run (A's people are reminded unless it is finding what is due that failed)."""
-    real_step = getattr(reminders, step)
+    real_step = getattr(sweeping, step)
 
     @functools.wraps(real_step)
     def fails_in_network_a(*args, **kwargs):
@@ -119,7 +119,7 @@ def test_a_network_whose_sweep_fails_stops_no_other_network(network_a, network_b
             raise RuntimeError("bad data in network A")
         return real_step(*args, **kwargs)
 
-    monkeypatch.setattr(reminders, step, fails_in_network_a)
+    monkeypatch.setattr(sweeping, step, fails_in_network_a)
     assert network_a.pk < network_b.pk
     _visit(mentorship)
     _visit(other_network, title="Riga meets Porto")
@@ -137,9 +137,9 @@ def test_a_send_message_without_its_network_sends_nothing_and_is_queued_again_on
     fails before claiming, and the sweep queues its delivery again, with its network, once stale."""
     _visit(mentorship)
     with time_machine.travel(DAY_BEFORE, tick=False):
-        queued = reminders.sweep(enqueue=_nowhere)
+        queued = sweeping.sweep(enqueue=_nowhere)
         assert tasks.send_reminder.apply(args=[queued[0]]).failed()
     assert mail.outbox == []
     assert _sweep(DAY_BEFORE + datetime.timedelta(minutes=5)) == []  # its claim still counts
-    assert sorted(_sweep(DAY_BEFORE + reminders.STALE_CLAIM + datetime.timedelta(minutes=1))) == sorted(queued)
+    assert sorted(_sweep(DAY_BEFORE + sweeping.STALE_CLAIM + datetime.timedelta(minutes=1))) == sorted(queued)
     assert sorted(m.to[0] for m in mail.outbox) == ["giulia@capaci.example", "pieter@mechelen.example"]

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django_scopes import scope, scopes_disabled
 from icalendar import Calendar
 
-from programmes.visits import reminders, services, tasks
+from programmes.visits import services
 from programmes.visits.models import DeliveryStatus, ReminderDelivery, ReminderRule
+from programmes.visits.reminders import sweeping, tasks
 from tests.actionplans.conftest import person
 from tests.factories import CityFactory, MentorshipFactory, ProgrammeFactory
 
@@ -54,7 +55,7 @@ def _sweep(now):
     """Sweep at `now` and run each queued send task as a worker would; returns the queued ids."""
     queued = []
     with time_machine.travel(now, tick=False):
-        reminders.sweep(enqueue=lambda delivery_id, network_id: queued.append((delivery_id, network_id)))
+        sweeping.sweep(enqueue=lambda delivery_id, network_id: queued.append((delivery_id, network_id)))
         for delivery_id, network_id in queued:
             tasks.send_reminder.apply(args=[delivery_id], kwargs={"network_id": network_id})
     return [delivery_id for delivery_id, _network_id in queued]
@@ -156,7 +157,7 @@ def test_a_failing_mail_server_is_retried_then_shown_as_failed(network_a, mentor
 
 def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(network_a, mentorship, monkeypatch):
     claims = []  # queries of each claim, counted apart: claiming goes batch by batch
-    real_claim = reminders._claim_due_across_networks
+    real_claim = sweeping._claim_due_across_networks
 
     def counted_claim(now):
         with CaptureQueriesContext(connection) as inside:
@@ -164,7 +165,7 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
         claims.append(len(inside))
         return claimed
 
-    monkeypatch.setattr(reminders, "_claim_due_across_networks", counted_claim)
+    monkeypatch.setattr(sweeping, "_claim_due_across_networks", counted_claim)
     for count in (10, 1000):
         with scopes_disabled():
             ReminderDelivery.objects.all().delete()
@@ -174,7 +175,7 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
         now = visit.starts_at - datetime.timedelta(days=1)
         claims.clear()
         with CaptureQueriesContext(connection) as queries, time_machine.travel(now, tick=False):
-            claimed = reminders.sweep(enqueue=_nowhere)
+            claimed = sweeping.sweep(enqueue=_nowhere)
         others = [q for q in queries if not q["sql"].lstrip().upper().startswith("INSERT")]
         inserts = len(queries) - len(others)
         reads = len(others) - sum(claims)
@@ -185,11 +186,11 @@ def test_the_sweep_reads_the_same_number_of_queries_for_10_or_1000_reminders(net
             assert reads == ten  # reading what is due and cancelling: the same queries for 1,000 as for 10
             assert len(claims) == 3  # two full batches of 500, then an empty claim ends the sweep
         fields = [f for f in ReminderDelivery._meta.concrete_fields if not f.primary_key]
-        per_insert = min(reminders.BATCH, connection.ops.bulk_batch_size(fields, [None] * count) or count)
+        per_insert = min(sweeping.BATCH, connection.ops.bulk_batch_size(fields, [None] * count) or count)
         assert inserts <= -(-count // per_insert)  # one insert per batch the database accepts
     assert len(claimed) == 1000  # one sweep claims all that is due
     with time_machine.travel(now, tick=False), CaptureQueriesContext(connection) as again:
-        assert reminders.sweep(enqueue=_nowhere) == []
+        assert sweeping.sweep(enqueue=_nowhere) == []
     assert not [q for q in again if q["sql"].lstrip().upper().startswith("INSERT")]  # nothing re-recorded
 
 
@@ -225,7 +226,7 @@ def test_two_sweeps_at_the_same_time_never_send_twice(network_a, mentorship, peo
     def run():
         try:
             with time_machine.travel(now, tick=False):
-                claimed.extend(reminders.sweep(enqueue=_nowhere))
+                claimed.extend(sweeping.sweep(enqueue=_nowhere))
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
         finally:

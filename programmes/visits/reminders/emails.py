@@ -10,10 +10,11 @@ from django.utils import timezone, translation
 
 from programmes.mentorships.models import Milestone
 
-from . import calendar
-from .models import DeliveryKind, Visit, VisitStatus
-from .reminders import MILESTONE_TIME, time_until
-from .text import one_line, plain_text
+from ..calendar import ics
+from ..models import DeliveryKind, Visit, VisitStatus
+from ..text import one_line, plain_text
+from .offsets import time_until
+from .sweeping import MILESTONE_TIME
 
 
 def _visit_link(visit):
@@ -60,7 +61,7 @@ def build_message(delivery):
     message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [delivery.recipient.email])
     message.attach_alternative(html, "text/html")
     if delivery.event_type == "visit":
-        ics = calendar.new_calendar(str(visit))
-        ics.add_component(calendar.visit_event(visit, url=context["link"]))
-        message.attach("visit.ics", calendar.to_ics(ics), "text/calendar; charset=utf-8; method=PUBLISH")
+        attached = ics.new_calendar(str(visit))
+        attached.add_component(ics.visit_event(visit, url=context["link"]))
+        message.attach("visit.ics", ics.to_ics(attached), "text/calendar; charset=utf-8; method=PUBLISH")
     return message

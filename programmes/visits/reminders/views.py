@@ -1,44 +1,19 @@
 """Coordinators set a programme's reminder rules and see the reminders that could not be sent;
 teams and coordinators see each event's delivery log."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from programmes.core.access import form_status, require
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import MilestoneKind
 
-from . import reminders, selectors, services
-from .models import ReminderRule, ReminderTarget, offsets_problem
-
-
-class RuleForm(forms.Form):
-    target = forms.ChoiceField(label=gettext_lazy("Remind of"), choices=ReminderTarget.choices)
-    milestone_kind = forms.ChoiceField(
-        label=gettext_lazy("Only milestones of the kind"), required=False,
-        choices=[("", gettext_lazy("Every milestone")), *MilestoneKind.choices],
-        help_text=gettext_lazy("Used only for milestones."))
-    offsets = forms.CharField(
-        label=gettext_lazy("How long before"), initial="14d, 2d", max_length=200,
-        help_text=gettext_lazy("A list of durations: d for days, h for hours, w for weeks, for example 14d, 2d, 3h; "
-                               "at most a year (365d)."))
-
-    def clean_offsets(self):
-        try:
-            return reminders.parse_offsets(self.cleaned_data["offsets"])
-        except reminders.OffsetTooLong as error:
-            raise forms.ValidationError(
-                _("“%(value)s” is more than a year before the event: reminders go at most a year (365d) ahead.")
-                % {"value": error.args[0]}) from error
-        except reminders.InvalidOffset as error:
-            raise forms.ValidationError(
-                _("“%(value)s” is not a duration before the event: write for example 14d, 2d or 3h.")
-                % {"value": error.args[0]} if error.args[0] else _("Give at least one duration, for example 14d.")
-            ) from error
+from .. import selectors, services
+from ..models import ReminderRule, offsets_problem
+from .forms import RuleForm
+from .offsets import offset_text
 
 
 def rules_page(request, network, pk):
@@ -63,7 +38,7 @@ def _rule_row(rule, kinds):
     """(rule, its durations as text, its kind of milestone, whether it cannot be used): a rule that
     reached the database without the form still shows, and says so, instead of breaking the page."""
     broken = bool(offsets_problem(rule.offsets))
-    offsets = [] if broken else [reminders.offset_text(offset) for offset in rule.offsets]
+    offsets = [] if broken else [offset_text(offset) for offset in rule.offsets]
     return rule, offsets, kinds.get(rule.milestone_kind, ""), broken
 
 

@@ -30,9 +30,9 @@ from django.db import DatabaseError
 from django.db.models import F, Q
 from django.utils import timezone
 
+from ..models import DeliveryStatus, FailureKind, ReminderDelivery
 from .emails import build_message
-from .models import DeliveryStatus, FailureKind, ReminderDelivery
-from .reminders import MAX_ATTEMPTS, STALE_CLAIM
+from .sweeping import MAX_ATTEMPTS, STALE_CLAIM
 
 __all__ = ["MAX_ATTEMPTS", "STALE_CLAIM", "Retry", "claim_delivery", "send_delivery"]
 logger = logging.getLogger(__name__)

@@ -1,4 +1,4 @@
-"""Reminders: which are due, and a sweep that sends each exactly once.
+"""The reminder sweep: which reminders are due, recorded and claimed so that each is sent exactly once.
 
 Beat runs `sweep` every few minutes. It goes through the networks one by one, inside each
 network's scope (`with scope(network=...)`, as a request does): it works out which reminders are
@@ -22,7 +22,6 @@ fails its own deliveries, with the reason for the coordinators' reminders page, 
 """
 
 import logging
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -30,13 +29,12 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
-from django.utils.translation import ngettext
 from django_scopes import scope, scopes_disabled
 
 from programmes.mentorships.models import Mentorship, Milestone, Participant
 from programmes.tenancy.models import Network
 
-from .models import (
+from ..models import (
     MAX_OFFSET,
     DeliveryKind,
     DeliveryStatus,
@@ -53,8 +51,6 @@ from .models import (
 logger = logging.getLogger(__name__)
 BATCH = 500
 MAX_BATCHES_PER_SWEEP = 100  # 50,000 reminders; the next sweep takes any rest
-OFFSET_PATTERN = re.compile(r"^(\d+)\s*([dhw])$")
-UNIT_MINUTES = {"h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
 # Who hears about milestones and, when nobody was invited, about a visit.
 PARTY_ROLES = {"mentee_team", "mentor_team", "mentee_association", "mentor_association"}
 MILESTONE_TIME = time(9, 0)  # milestones have a date; they are "due" at 9:00 in the network's time zone
@@ -62,61 +58,6 @@ MILESTONE_TIME = time(9, 0)  # milestones have a date; they are "due" at 9:00 in
 # its worker (killed mid-send), and is taken over; it is longer than any send and any retry's wait.
 STALE_CLAIM = timedelta(minutes=30)
 MAX_ATTEMPTS = 5
-
-
-class InvalidOffset(ValueError):
-    pass
-
-
-class OffsetTooLong(InvalidOffset):
-    """A duration of more than a year: reminders go at most a year ahead (MAX_OFFSET)."""
-
-
-def parse_offsets(text):
-    """'14d, 2d, 3h' -> [20160, 2880, 180] minutes, largest first; InvalidOffset names the culprit."""
-    offsets = []
-    for part in [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]:
-        match = OFFSET_PATTERN.match(part.lower())
-        digits = match.group(1).lstrip("0") if match else ""
-        if not digits:
-            raise InvalidOffset(part)
-        if len(digits) > len(str(MAX_OFFSET)):  # before int(): 5,000 digits are more than Python reads
-            raise OffsetTooLong(part)
-        minutes = int(digits) * UNIT_MINUTES[match.group(2)]
-        if minutes > MAX_OFFSET:
-            raise OffsetTooLong(part)
-        offsets.append(minutes)
-    if not offsets:
-        raise InvalidOffset("")
-    return sorted(set(offsets), reverse=True)
-
-
-def offset_text(minutes):
-    if minutes % (24 * 60) == 0:
-        days = minutes // (24 * 60)
-        return ngettext("%(count)s day", "%(count)s days", days) % {"count": days}
-    hours = minutes // 60
-    return ngettext("%(count)s hour", "%(count)s hours", hours) % {"count": hours}
-
-
-def time_until(moment, now=None):
-    """'12 days' or '5 hours' from now until `moment`, as a reminder says it (a late reminder tells
-    the real time left, not its nominal offset)."""
-    minutes = max(0, int((moment - (now or timezone.now())).total_seconds() // 60))
-    if minutes >= 24 * 60:
-        return offset_text(round(minutes / (24 * 60)) * 24 * 60)
-    return offset_text(max(1, round(minutes / 60)) * 60)
-
-
-def offsets_input(minutes_list):
-    """The text a coordinator edits: minutes back to '14d, 2d'."""
-    parts = []
-    for minutes in minutes_list:
-        if minutes % (24 * 60) == 0:
-            parts.append(f"{minutes // (24 * 60)}d")
-        else:
-            parts.append(f"{minutes // 60}h")
-    return ", ".join(parts)
 
 
 @dataclass

@@ -2,7 +2,7 @@
 times with their time zone, a stable UID per event, SEQUENCE raised on every change, and
 STATUS:CANCELLED for a cancelled visit so that calendars remove it.
 
-Stored text goes through `text.py` first: one-line properties (SUMMARY, the calendar's name, URL)
+Stored text goes through `visits/text.py` first: one-line properties (SUMMARY, the calendar's name, URL)
 on one line, multi-line ones (LOCATION, DESCRIPTION) without control characters. icalendar escapes
 a line break in SUMMARY but writes X-WR-CALNAME and URL as they are, and refuses a raw one, so a
 title stored with a line break once made the .ics answer 500 and its reminders fail
@@ -14,8 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from .models import VisitStatus
-from .text import one_line, plain_text
+from ..models import VisitStatus
+from ..text import one_line, plain_text
 
 PRODID = "-//City mentoring//Visits//EN"
 

@@ -12,8 +12,9 @@ from django_scopes import scopes_disabled
 
 from programmes.mentorships.models import Milestone
 
-from . import calendar, selectors, services
-from .models import CalendarFeed
+from .. import selectors, services
+from ..models import CalendarFeed
+from . import ics
 
 
 def feed(request, token):
@@ -22,15 +23,15 @@ def feed(request, token):
         if subscription is None or not subscription.user.is_active:
             raise Http404
         user = subscription.user
-        ics = calendar.new_calendar(_("City mentoring"))
+        feed_calendar = ics.new_calendar(_("City mentoring"))
         visits = list(selectors.feed_visits(user))
         for visit in visits:
-            ics.add_component(calendar.visit_event(visit))
+            feed_calendar.add_component(ics.visit_event(visit))
         milestones = Milestone.objects.filter(programme__mentorships__participants__user=user).select_related(
             "programme").distinct()
         for milestone in milestones:
-            ics.add_component(calendar.milestone_event(milestone, milestone.programme.title))
-    return HttpResponse(calendar.to_ics(ics), content_type="text/calendar; charset=utf-8")
+            feed_calendar.add_component(ics.milestone_event(milestone, milestone.programme.title))
+    return HttpResponse(ics.to_ics(feed_calendar), content_type="text/calendar; charset=utf-8")
 
 
 @login_required
