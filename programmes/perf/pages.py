@@ -71,7 +71,7 @@ def cache_backends():
     return {alias: type(caches[alias]).__name__ for alias in settings.CACHES}
 
 
-def _client(user):
+def logged_in_client(user):
     client = Client(raise_request_exception=True)
     client.force_login(user)
     return client
@@ -89,7 +89,7 @@ def measure(seeded, *, requests):
     go round robin across the pages, so that a slow moment of the machine weighs on every page
     alike."""
     with fresh_rendering():
-        visits = [(name, _client(user), url) for name, user, url in main_pages(seeded)]
+        visits = [(name, logged_in_client(user), url) for name, user, url in main_pages(seeded)]
         queries = {}
         for name, client, url in visits:
             client.get(url)  # templates compiled, translations loaded: the state of a running server
@@ -117,4 +117,4 @@ def _percentiles(samples):
 
 def query_counts(seeded):
     with fresh_rendering():
-        return {name: count_queries(_client(user), url) for name, user, url in main_pages(seeded)}
+        return {name: count_queries(logged_in_client(user), url) for name, user, url in main_pages(seeded)}

@@ -14,11 +14,12 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import connection
 from django.test.utils import override_settings, setup_databases, teardown_databases
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from programmes.perf import downloads, growth, pages, pdfs, report, seed, sweep
+from programmes.perf import downloads, growth, pages, pdfs, plans, report, seed, sweep
 
 OUTPUT = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
 
@@ -52,8 +53,6 @@ class Command(BaseCommand):
             raise SystemExit(1)
 
     def _run(self, requests, visits, networks):
-        from django.db import connection
-
         engine = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(connection.vendor, connection.vendor)
         self.stderr.write(f"Seeding the benchmark network on {report.database()} ...")
         started = timezone.now()
@@ -108,6 +107,7 @@ class Command(BaseCommand):
                 report.table(report.growth_header(networks + 1), rows),
                 "",
             ]
+        plans_part = self._plans_part(big, networks)
 
 
         size = seed.BIG
@@ -137,6 +137,7 @@ class Command(BaseCommand):
             report.table(report.PAGE_HEADER, page_rows),
             "",
             *growth_part,
+            *plans_part,
             "### Action plan PDF",
             "",
             f"A second request for the PDF of a frozen plan version ({download.rows} rows), through "
@@ -174,3 +175,22 @@ class Command(BaseCommand):
             ]),
         ]
         return engine, "\n".join(parts), missed
+
+    def _plans_part(self, big, networks):
+        """The query plans of the main pages, after the copies when there are any: with many
+        networks a missing index shows as a sequential scan throwing other networks' rows away."""
+        self.stderr.write("Explaining the pages' queries ...")
+        found = plans.explain_pages(big)
+        if found is None:
+            return []
+        return [
+            "### Query plans",
+            "",
+            f"Every SELECT of one fresh rendering of each page, run with `EXPLAIN (ANALYZE, FORMAT JSON)` "
+            f"with {networks + 1} network{'s' if networks else ''} in the database (programmes/perf/plans.py); "
+            f"listed: the sequential scans that read and threw away at least {plans.WASTE_LIMIT:,} rows, "
+            "the sign of a missing index.",
+            "",
+            report.table(plans.HEADER, plans.rows(found)),
+            "",
+        ]
