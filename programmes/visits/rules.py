@@ -5,6 +5,7 @@ reports are private to the mentorship unless it shares them (METHOD.md, confiden
 
 import rules
 
+from programmes.mentorships.models import Participant
 from programmes.mentorships.rules import (
     coordinates_network,
     facilitates_mentorships_programme,
@@ -18,8 +19,6 @@ from programmes.tenancy.rules import is_network_member, is_site_operator
 
 @rules.predicate
 def takes_part_in_the_programme(user, programme):
-    from programmes.mentorships.models import Participant
-
     return Participant.objects.filter(user=user, mentorship__programme=programme).exists()
 
 

@@ -1,10 +1,15 @@
-"""Reads for the visit pages and the upcoming lists, with what each shows fetched up front."""
+"""Reads for the visit pages and the upcoming lists, with what each shows fetched up front.
 
-from django.db.models import Prefetch, Q
+(The reminders' reads are in reminders/selectors.py, the calendar feed's in calendar/selectors.py.)"""
+
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from programmes.mentorships.models import Participant
+from programmes.benchmarks.models import KeyFactor
+from programmes.directory.models import City
+from programmes.mentorships.models import Milestone, Participant, ProgrammeFacilitator
+from programmes.questionnaires.models import GoodPractice
 
 from .models import AgendaItem, FollowUp, Visit, VisitParticipant, VisitStatus
 
@@ -33,6 +38,40 @@ def get_visit(network, pk, **scope):
             Prefetch("follow_ups", queryset=FollowUp.objects.order_by("done_at", "due_on", "pk")),
         )
     )
+
+
+def host_cities(programme, mentorship=None):
+    """The cities a visit can be hosted by, as the form's choices (a queryset): the mentorship's
+    own cities, or for a training session any city of the programme's network."""
+    if mentorship is not None:
+        return City.objects.filter(pk__in=[p.city_id for p in mentorship.cities.all()])
+    return City.objects.filter(network=programme.network)
+
+
+def invitable_people(programme, mentorship=None):
+    """Who can be invited to a visit: the mentorship's participants and the programme's
+    facilitators, or for a training session everyone taking part in the programme (by name).
+    One query, two for a mentorship (its participants are the ones its page has fetched)."""
+    if mentorship is not None:
+        people = {p.user_id: p.user for p in mentorship.participants.all()}
+        for facilitator in ProgrammeFacilitator.objects.filter(programme=programme).select_related("user"):
+            people.setdefault(facilitator.user_id, facilitator.user)
+        return list(people.values())
+    users = {p.user_id: p.user for p in Participant.objects.filter(mentorship__programme=programme)
+             .select_related("user")}
+    return sorted(users.values(), key=lambda user: user.display_name)
+
+
+def agenda_good_practices(network):
+    """The good practices an agenda item can present: the network's library, by title (a queryset,
+    the form's choices)."""
+    return GoodPractice.objects.filter(network=network).order_by("title")
+
+
+def agenda_key_factors(programme):
+    """The key factors an agenda item can discuss: those of the programme's benchmark, in their
+    order (a queryset, the form's choices; empty without a benchmark)."""
+    return KeyFactor.objects.filter(benchmark_id=programme.benchmark_id).order_by("number")
 
 
 def get_agenda_item(visit, pk):
@@ -77,56 +116,8 @@ def open_follow_ups(mentorship):
                 .select_related("visit").order_by("due_on", "pk"))
 
 
-def feed_visits(user):
-    """Every visit of the person's mentorships and programmes, in every network (for the calendar feed)."""
-    return Visit.objects.filter(_of_people(user)).select_related("mentorship", "programme").prefetch_related("agenda")
-
-
-def _of_people(user):
-    """Visits of the person's mentorships, and training sessions of their mentorships' programmes.
-    Subqueries rather than joins: joining every visit to every participant of its programme made
-    the network home's list of five take 6 ms of a 500-visit network, and needed DISTINCT."""
-    theirs = Participant.objects.filter(user=user)
-    return Q(mentorship__in=theirs.values("mentorship")) | Q(
-        mentorship__isnull=True, programme__in=theirs.values("mentorship__programme"))
-
-
-def deliveries(visit):
-    """The visit's reminder log, newest first (coordinators and the teams see it)."""
-    from .models import ReminderDelivery
-
-    return list(ReminderDelivery.objects.filter(event_type="visit", event_id=visit.pk)
-                .select_related("recipient").order_by("-created_at", "-pk")[:200])
-
-
-FAILED_SHOWN = 50
-
-
-def failed_deliveries(programme):
-    """The programme's reminders that could not be sent, newest first, each with its event (or
-    None when it is gone) as `event`, and how many there are in all: four queries."""
-    from programmes.mentorships.models import Milestone
-
-    from .models import DeliveryStatus, ReminderDelivery
-
-    failed = ReminderDelivery.objects.filter(rule__programme=programme, status=DeliveryStatus.FAILED)
-    rows = list(failed.select_related("recipient").order_by("-created_at", "-pk")[:FAILED_SHOWN])
-    events = {
-        "visit": Visit.objects.filter(network=programme.network,
-                                      pk__in={row.event_id for row in rows if row.event_type == "visit"}),
-        "milestone": Milestone.objects.filter(network=programme.network,
-                                              pk__in={row.event_id for row in rows if row.event_type == "milestone"}),
-    }
-    events = {kind: {event.pk: event for event in queryset} for kind, queryset in events.items()}
-    for row in rows:
-        row.event = events.get(row.event_type, {}).get(row.event_id)
-    return rows, failed.count()
-
-
 def visit_counts(mentorships):
     """{(mentorship id, status): number of its visits and meetings} for the dashboard, in one query."""
-    from django.db.models import Count
-
     rows = (Visit.objects.filter(mentorship__in=mentorships).values("mentorship_id", "status")
             .annotate(count=Count("pk")).order_by())
     return {(row["mentorship_id"], row["status"]): row["count"] for row in rows}
@@ -135,8 +126,6 @@ def visit_counts(mentorships):
 def upcoming_deadlines(participations, network, *, today=None):
     """The next milestones of the programmes the person takes part in (the home page's deadlines),
     from their participations in this network, as upcoming_for."""
-    from programmes.mentorships.models import Milestone
-
     programme_ids = _of_participations(participations)[1]
     if not programme_ids:
         return []

@@ -13,11 +13,14 @@ from programmes.tenancy.services import audit
 
 from .agendas import proposed_agenda
 from .models import (
+    DEFAULT_OFFSETS,
     AgendaGoodPractice,
     AgendaItem,
     AgendaKeyFactor,
     CalendarFeed,
     FollowUp,
+    ReminderRule,
+    ReminderTarget,
     Visit,
     VisitParticipant,
     VisitReport,
@@ -160,8 +163,6 @@ def default_rules_for_new_programme(sender, *, programme, **kwargs):
 
 def ensure_default_rules(programme):
     """A new programme reminds of visits and milestones 14 and 2 days before, until coordinators change it."""
-    from .models import DEFAULT_OFFSETS, ReminderRule, ReminderTarget
-
     if not ReminderRule.objects.filter(programme=programme).exists():
         ReminderRule.objects.bulk_create(
             ReminderRule(network=programme.network, programme=programme, target=target, offsets=DEFAULT_OFFSETS)
@@ -171,8 +172,6 @@ def ensure_default_rules(programme):
 
 @transaction.atomic
 def save_rule(programme, *, rule=None, target, milestone_kind, offsets, by):
-    from .models import ReminderRule
-
     rule = rule or ReminderRule(network=programme.network, programme=programme)
     rule.target, rule.milestone_kind, rule.offsets = target, milestone_kind, offsets
     rule.full_clean(exclude=["network", "programme"])  # offsets of at most a year, whoever calls

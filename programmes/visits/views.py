@@ -13,19 +13,17 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from programmes.benchmarks.models import KeyFactor
 from programmes.core.access import form_status, require
 from programmes.core.ids import parse_id
 from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
-from programmes.directory.models import City
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
-from programmes.questionnaires.models import GoodPractice
 
 from . import selectors, services
 from .calendar import ics
 from .forms import AgendaItemForm, FollowUpForm, VisitForm
 from .models import VisitKind, VisitStatus
+from .reminders import selectors as reminder_selectors
 
 MENTORSHIP_KINDS = [k for k in VisitKind.values if k != VisitKind.TRAINING]
 
@@ -75,12 +73,6 @@ def _require_plan(place):
         raise PermissionDenied
 
 
-def _cities(place):
-    if place.mentorship is not None:
-        return City.objects.filter(pk__in=[p.city_id for p in place.mentorship.cities.all()])
-    return City.objects.filter(network=place.programme.network)
-
-
 def _outside_programme(place, values):
     programme = place.programme
     return values["starts_at"].date() < programme.start_date or values["ends_at"].date() > programme.end_date
@@ -103,7 +95,7 @@ def visit_create(request, network, pk, where):
     kinds = MENTORSHIP_KINDS if place.mentorship else [VisitKind.TRAINING]
     mentees = by_side(place.mentorship.cities.all())[CitySide.MENTEE] if place.mentorship else []
     mentee = mentees[0].city_id if mentees else None
-    form = VisitForm(request.POST or None, cities=_cities(place), kinds=kinds,
+    form = VisitForm(request.POST or None, cities=selectors.host_cities(place.programme, place.mentorship), kinds=kinds,
                      initial={"kind": kinds[0], "host_city": mentee, "time_zone": "Europe/Brussels"})
     if request.method == "POST" and form.is_valid():
         visit = services.plan_visit(programme=place.programme, mentorship=place.mentorship, values=form.values,
@@ -123,7 +115,7 @@ def visit_edit(request, network, pk, visit_pk, where):
     _require_plan(place)
     visit = _visit(request, place, visit_pk)
     kinds = MENTORSHIP_KINDS if place.mentorship else [VisitKind.TRAINING]
-    form = VisitForm(request.POST or None, cities=_cities(place), kinds=kinds, initial=VisitForm.initial_for(visit))
+    form = VisitForm(request.POST or None, cities=selectors.host_cities(place.programme, place.mentorship), kinds=kinds, initial=VisitForm.initial_for(visit))
     if request.method == "POST" and form.is_valid():
         services.update_visit(visit, values=form.values, by=request.user)
         messages.success(request, _("The changes are saved; calendars that have the event will update it."))
@@ -144,27 +136,12 @@ def visit_detail(request, network, pk, visit_pk, where):
     return render(request, "visits/detail.html", {
         "place": place, "mentorship": place.mentorship, "programme": place.programme, "visit": visit,
         "report": report if can_read_report or place.can_report else None,
-        "invitable": _invitable(place), "invited": {p.user_id for p in visit.participants.all()},
+        "invitable": selectors.invitable_people(place.programme, place.mentorship), "invited": {p.user_id for p in visit.participants.all()},
         "follow_up_form": FollowUpForm() if place.can_report else None,
         "is_past": visit.ends_at < timezone.now(),
-        "deliveries": selectors.deliveries(visit) if place.can_plan
+        "deliveries": reminder_selectors.deliveries(visit) if place.can_plan
         or request.user.has_perm("visits.plan_training", place.programme) else None,
     })
-
-
-def _invitable(place):
-    """Who can be invited: the mentorship's participants, or for training everyone of the programme."""
-    from programmes.mentorships.models import Participant, ProgrammeFacilitator
-
-    if place.mentorship is not None:
-        people = {p.user_id: p.user for p in place.mentorship.participants.all()}
-        for facilitator in ProgrammeFacilitator.objects.filter(programme=place.programme).select_related("user"):
-            people.setdefault(facilitator.user_id, facilitator.user)
-        return list(people.values())
-
-    users = {p.user_id: p.user for p in Participant.objects.filter(mentorship__programme=place.programme)
-             .select_related("user")}
-    return sorted(users.values(), key=lambda user: user.display_name)
 
 
 @require_POST
@@ -196,9 +173,9 @@ def agenda_item(request, network, pk, visit_pk, where, item_pk=None):
     _require_plan(place)
     visit = _visit(request, place, visit_pk)
     item = selectors.get_agenda_item(visit, item_pk) if item_pk else None
-    practices = GoodPractice.objects.filter(network=request.network).order_by("title")
-    factors = KeyFactor.objects.filter(benchmark_id=place.programme.benchmark_id).order_by("number")
-    form = AgendaItemForm(request.POST or None, instance=item, practices=practices, key_factors=factors)
+    form = AgendaItemForm(request.POST or None, instance=item,
+                          practices=selectors.agenda_good_practices(request.network),
+                          key_factors=selectors.agenda_key_factors(place.programme))
     if request.method == "POST" and form.is_valid():
         services.save_agenda_item(visit, item=item, values=form.values,
                                   good_practices=list(form.cleaned_data["good_practices"]),
@@ -226,7 +203,7 @@ def participants(request, network, pk, visit_pk, where):
     _require_plan(place)
     visit = _visit(request, place, visit_pk)
     chosen = {parse_id(value) for value in request.POST.getlist("user")}
-    users = [user for user in _invitable(place) if user.pk in chosen]
+    users = [user for user in selectors.invitable_people(place.programme, place.mentorship) if user.pk in chosen]
     services.invite(visit, users, by=request.user)
     messages.success(request, _("The list of participants is saved."))
     return redirect(place.url("detail", visit_pk=visit.pk) + "#participants")

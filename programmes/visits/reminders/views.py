@@ -2,7 +2,7 @@
 teams and coordinators see each event's delivery log."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,8 +10,9 @@ from programmes.core.access import form_status, require
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import MilestoneKind
 
-from .. import selectors, services
-from ..models import ReminderRule, offsets_problem
+from .. import services
+from ..models import offsets_problem
+from . import selectors
 from .forms import RuleForm
 from .offsets import offset_text
 
@@ -27,7 +28,7 @@ def rules_page(request, network, pk):
         messages.success(request, _("The reminder rule is saved."))
         return redirect("reminder_rules", network=network, pk=pk)
     kinds = dict(MilestoneKind.choices)
-    rules = [_rule_row(rule, kinds) for rule in ReminderRule.objects.filter(programme=programme)]
+    rules = [_rule_row(rule, kinds) for rule in selectors.rules_of(programme)]
     failed, failed_count = selectors.failed_deliveries(programme)
     return render(request, "visits/reminder_rules.html", {
         "programme": programme, "rules": rules, "form": form, "failed": failed, "failed_count": failed_count,
@@ -46,7 +47,6 @@ def _rule_row(rule, kinds):
 def rule_delete(request, network, pk, rule_pk):
     programme = mentorship_selectors.get_programme(request.network, pk)
     require(request, "visits.plan_training", programme)
-    rule = get_object_or_404(ReminderRule.objects.filter(programme=programme, pk=rule_pk))
-    services.delete_rule(rule, by=request.user)
+    services.delete_rule(selectors.get_rule(programme, rule_pk), by=request.user)
     messages.success(request, _("The reminder rule is deleted; reminders already sent stay in the log."))
     return redirect("reminder_rules", network=network, pk=pk)
