@@ -9,16 +9,19 @@ from django.db import connection
 from django.utils import timezone
 from django_scopes import scope, scopes_disabled
 
+from .models import Membership, Network
+
 
 class NetworkTask(Task):
     """Runs the task body inside the scope of the network whose id is passed as `network_id`."""
 
     abstract = True
     acks_late = True
+    # Celery checks a message's arguments against the task function before sending it; the
+    # message carries `network_id`, which becomes `network` only here, when the task runs.
+    typing = False
 
     def __call__(self, *args, network_id, **kwargs):
-        from .models import Network
-
         with scopes_disabled():
             network = Network.objects.get(pk=network_id)
         with scope(network=network):
@@ -55,6 +58,4 @@ def refresh_planner_statistics():
 @shared_task(base=NetworkTask, bind=True)
 def count_members(self, *, network):
     """A small tenant task: used by the tests to prove tasks run inside their network's scope."""
-    from .models import Membership
-
     return Membership.objects.count()

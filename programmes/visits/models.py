@@ -292,11 +292,11 @@ class ReminderDelivery(TenantModel):
     """One e-mail to one person about one event. The unique keys — a reminder once per (rule, event,
     recipient, offset), an update notice once per (rule, event, recipient, version of the event) —
     are what make two overlapping sweeps record it only once; the claim (`claimed_by`, `claimed_at`)
-    is what makes two copies of the send task send it only once (`sending.py`).
+    is what makes two copies of the send task send it only once (`reminders/sending.py`).
 
     A pending delivery with `claimed_at` set has been queued by a sweep (or waits for its retry
     until then); a sending one is held by the task copy that claimed it at `claimed_at`. A claim
-    older than `reminders.STALE_CLAIM` belongs to a message or a worker that was lost, and is taken
+    older than `reminders.sweeping.STALE_CLAIM` belongs to a message or a worker that was lost, and is taken
     over. A rule that cannot be used fails its deliveries with offset 0 (no real offset is 0),
     saying why in `failure`."""
 

@@ -30,9 +30,7 @@ def queue_reminder(delivery_id, network_id):
     send_reminder.delay(delivery_id, network_id=network_id)
 
 
-# typing=False: Celery checks a message's arguments against this function before sending it, but
-# the message carries `network_id`, which NetworkTask turns into `network` only when it runs.
-@shared_task(name=SEND_TASK, base=NetworkTask, bind=True, typing=False, acks_late=True,
+@shared_task(name=SEND_TASK, base=NetworkTask, bind=True, acks_late=True,
              max_retries=MAX_ATTEMPTS - 1)
 def send_reminder(self, delivery_id, *, network):
     """Send one delivery; two copies of this task for one delivery send one e-mail (sending.py).
