@@ -27,6 +27,17 @@ class NetworkTask(Task):
         with scope(network=network):
             return super().__call__(*args, network=network, **kwargs)
 
+    def retry(self, args=None, kwargs=None, **options):
+        """Queue the task again with the id of its network: the request it runs with holds the
+        loaded network (Celery's __call__ records the arguments the body gets), which no message
+        can carry."""
+        if kwargs is None:
+            kwargs = dict(self.request.kwargs)
+            network = kwargs.pop("network", None)
+            if network is not None:
+                kwargs["network_id"] = network.pk
+        return super().retry(args=args, kwargs=kwargs, **options)
+
 
 @shared_task(acks_late=True)
 def ping(token):

@@ -1,11 +1,22 @@
 import pytest
+from celery import shared_task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django_scopes import ScopeError, scope
 
 from programmes.tenancy.models import Membership, Network
-from programmes.tenancy.tasks import count_members
+from programmes.tenancy.tasks import NetworkTask, count_members
+
+ATTEMPTS = []
+
+
+@shared_task(base=NetworkTask, bind=True, max_retries=1)
+def _fails_once(self, *, network):
+    ATTEMPTS.append(network.slug)
+    if len(ATTEMPTS) == 1:
+        raise self.retry(exc=RuntimeError("the mail server is busy"), countdown=0)
+    return Membership.objects.count()
 
 
 def test_suite_runs_with_test_settings():
@@ -26,6 +37,12 @@ def test_scope_shows_only_that_networks_rows(network_a, network_b, admin_a, admi
 def test_tenant_task_runs_inside_its_networks_scope(network_a, network_b, admin_a, member_a, admin_b):
     assert count_members.apply(kwargs={"network_id": network_a.pk}).get() == 2
     assert count_members.apply(kwargs={"network_id": network_b.pk}).get() == 1
+
+
+def test_a_tenant_task_retries_in_its_own_network(network_a, network_b, admin_a, member_a, admin_b):
+    ATTEMPTS.clear()
+    assert _fails_once.apply(kwargs={"network_id": network_a.pk}).get() == 2
+    assert ATTEMPTS == ["network-a", "network-a"]
 
 
 @pytest.mark.parametrize("slug", ["admin", "accounts", "static", "healthz", "i18n", "media", "Admin"])

@@ -41,6 +41,4 @@ def send_reminder(self, delivery_id, *, network):
     stale (sweeping.STALE_CLAIM)."""
     retry = sending.send_delivery(delivery_id)
     if retry is not None:
-        # The retry's message must carry the id again: the request NetworkTask runs the body with
-        # holds the loaded network instead, which no message can carry.
-        raise self.retry(kwargs={"network_id": network.pk}, exc=retry.error, countdown=retry.countdown)
+        raise self.retry(exc=retry.error, countdown=retry.countdown)
