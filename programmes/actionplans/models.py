@@ -33,7 +33,7 @@ class ActionPlan(TenantModel):
     class Meta:
         verbose_name = _("action plan")
         verbose_name_plural = _("action plans")
-        constraints = [network_key()]
+        constraints = [network_key(), SameNetwork("mentorship")]
 
     def __str__(self):
         return str(_("Action plan of %(mentorship)s") % {"mentorship": self.mentorship})
@@ -88,6 +88,8 @@ class Action(TenantModel):
             models.CheckConstraint(condition=Q(ends__isnull=True) | Q(starts__isnull=True) | Q(ends__gte=models.F("starts")),
                                    name="action_ends_after_it_starts",
                                    violation_error_message=_("The end month cannot be before the start month.")),
+            # The position is the row number people see: two rows never share one (services lock
+            # the plan to append, and renumber in two steps).
             models.UniqueConstraint(fields=["plan", "position"], name="action_position_unique"),
         ]
 

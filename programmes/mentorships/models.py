@@ -290,4 +290,4 @@ class MentorshipInvitation(TenantModel):
     is_lead = models.BooleanField(default=False)
 
     class Meta:
-        constraints = [SameNetwork("mentorship")]
+        constraints = [SameNetwork("invitation"), SameNetwork("mentorship")]

@@ -83,8 +83,12 @@ class SameNetwork(models.BaseConstraint):
         parent_id = getattr(instance, field.attname)
         if parent_id is None:
             return
-        parent_network = (field.related_model._base_manager.using(using).filter(pk=parent_id)
-                          .values_list("network_id", flat=True).first())
+        parent = field.get_cached_value(instance, default=None)  # a form's choice: no query
+        if parent is not None:
+            parent_network = parent.network_id
+        else:
+            parent_network = (field.related_model._base_manager.using(using).filter(pk=parent_id)
+                              .values_list("network_id", flat=True).first())
         if parent_network is not None and parent_network != instance.network_id:
             raise ValidationError({self.field: self.get_violation_error_message()},
                                   code=self.violation_error_code)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_scopes import ScopedManager
 
+from .constraints import network_key
 from .reserved import validate_not_reserved
 
 
@@ -79,7 +80,8 @@ def _tenant_parents(model):
     """The foreign keys of `model` that point at other network-owned rows."""
     return tuple(
         field for field in model._meta.concrete_fields
-        if field.many_to_one and field.name != "network" and issubclass(field.related_model, TenantModel)
+        if (field.many_to_one or field.one_to_one) and field.name != "network"
+        and issubclass(field.related_model, TenantModel)
     )
 
 
@@ -148,6 +150,7 @@ class Invitation(TenantModel):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
+        constraints = [network_key()]
 
     def __str__(self):
         return self.email

@@ -180,6 +180,9 @@ class VisitReport(TenantModel):
     updated_at = models.DateTimeField(auto_now=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
 
+    class Meta:
+        constraints = [SameNetwork("visit")]
+
 
 class FollowUp(TenantModel):
     """Something agreed during a visit, with who does it and by when; shown until done."""

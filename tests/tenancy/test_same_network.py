@@ -23,7 +23,7 @@ def _tenant_foreign_keys():
     for model in apps.get_models():
         if issubclass(model, TenantModel):
             for field in model._meta.concrete_fields:
-                if field.many_to_one and field.name != "network" and issubclass(field.related_model, TenantModel):
+                if (field.many_to_one or field.one_to_one) and field.name != "network" and issubclass(field.related_model, TenantModel):
                     yield model, field
 
 
