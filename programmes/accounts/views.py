@@ -1,5 +1,7 @@
 """Joining through an invitation, the language switch and the personal profile."""
 
+import copy
+
 from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
@@ -15,11 +17,12 @@ from django.views.decorators.http import require_POST
 from django_scopes import scope
 
 from programmes.core.access import form_status
+from programmes.core.values import form_values
 from programmes.tenancy import services as tenancy_services
 from programmes.tenancy.errors import TenancyError
 from programmes.tenancy.selectors import find_invitation
 
-from . import invitations, selectors
+from . import invitations, selectors, services
 from .forms import ProfileForm
 
 INVALID_REASONS = {
@@ -71,8 +74,7 @@ def set_language(request):
     if language not in dict(settings.LANGUAGES):
         return response
     if request.user.is_authenticated:
-        request.user.language = language
-        request.user.save(update_fields=["language"])
+        services.set_language(request.user, language)
     translation.activate(language)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -86,9 +88,10 @@ def set_language(request):
 
 @login_required
 def profile(request):
-    form = ProfileForm(request.POST or None, instance=request.user)
+    # The form validates a copy, so that a refused form leaves the signed-in user as stored.
+    form = ProfileForm(request.POST or None, instance=copy.copy(request.user))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_profile(request.user, **form_values(form))
         translation.activate(request.user.language)
         messages.success(request, _("Your profile was saved."))
         return redirect("profile")

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from . import answer_kinds
+from .diffs import word_diff
 from .models import Answer, AnswerComment, Kind, Question, QuestionKind, Response, Section
 
 
@@ -144,8 +145,6 @@ def submissions(response):
 
 def comparison(response, older, newer):
     """Per question, the words that changed from submission `older` to `newer`."""
-    from .services import word_diff
-
     questions = Question.objects.filter(section__template=response.template).order_by("number")
     rows = []
     for question in questions:

@@ -12,9 +12,14 @@ from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from programmes.actionplans import services as plans
+from programmes.actionplans.models import PlanStatus, ProgressStatus
+from programmes.actionplans.selectors import plan_of
 from programmes.mentorships.models import CitySide, by_side
+from programmes.questionnaires.selectors import response_of, response_page
 
 from .models import ReportKind
+from .programme_report import programme_pages
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 
@@ -67,9 +72,6 @@ def _month(value):
 
 
 def action_plan_html(job, *, mentorship=None, version=None):
-    from programmes.actionplans import services as plans
-    from programmes.actionplans.selectors import plan_of
-
     mentorship = mentorship or job.mentorship
     version = version if version is not None else job.plan_version
     plan = plan_of(mentorship)
@@ -86,8 +88,6 @@ def action_plan_html(job, *, mentorship=None, version=None):
 
 def action_plan_document(*, programme, mentorship, mentees, mentors, snapshot, dated, version_label):
     """The print HTML of a plan snapshot (services.snapshot): used by jobs and by the benchmark."""
-    from programmes.actionplans.models import PlanStatus, ProgressStatus
-
     header = snapshot["header"]
     rows = [{**row, "starts": _month(row["starts"]), "ends": _month(row["ends"]),
              "progress_label": ProgressStatus(row["progress"]).label} for row in snapshot["rows"]]
@@ -101,8 +101,6 @@ def action_plan_document(*, programme, mentorship, mentees, mentors, snapshot, d
 
 
 def needs_analysis_html(job):
-    from programmes.questionnaires.selectors import response_of, response_page
-
     mentorship = job.mentorship
     response = response_of(mentorship)
     sections = response_page(response, parties=set()) if response else []
@@ -115,8 +113,6 @@ def needs_analysis_html(job):
 
 
 def programme_report_html(job):
-    from .programme_report import programme_pages
-
     programme = job.programme
     return render_to_string("reports/print/programme_report.html", {
         "programme": programme, "pages": programme_pages(programme), "dated": timezone.now(),

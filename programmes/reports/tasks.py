@@ -77,6 +77,8 @@ def _render_once_for_the_version(job):
 def _render(job, relative):
     """Renders the job into MEDIA_ROOT/relative: (page count, None), or (None, reason) when it
     failed; the job then says why, in its reader's language."""
+    # Imported here on purpose, not to dodge a cycle: rendering loads WeasyPrint and its fonts,
+    # which the web processes that only queue jobs (views, the panel tag) never need.
     from .rendering import render
 
     PdfJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now(),

@@ -3,6 +3,7 @@ network's coordinators and the mentee teams of that city's mentorships."""
 
 import rules
 
+from programmes.mentorships.models import Participant
 from programmes.tenancy.rules import is_network_coordinator, is_site_operator
 
 
@@ -13,8 +14,6 @@ def coordinates_citys_network(user, city):
 
 @rules.predicate
 def is_mentee_team_of_city(user, city):
-    from programmes.mentorships.models import Participant
-
     return Participant.objects.filter(
         user=user, role="mentee_team", mentorship__cities__city=city, mentorship__cities__side="mentee"
     ).exists()
