@@ -22,6 +22,11 @@ def get_assessment(mentorship, round):
     return get_object_or_404(SelfAssessment.objects.filter(mentorship=mentorship, round=round))
 
 
+def context_weights(assessment):
+    """The assessment's context factors as weighed so far, in the benchmark's order."""
+    return list(assessment.context_weights.order_by("context_factor__order", "pk"))
+
+
 def get_rating(assessment, key_factor_pk):
     return get_object_or_404(
         Rating.objects.filter(self_assessment=assessment, key_factor_id=key_factor_pk)

@@ -132,7 +132,7 @@ def context(request, network, pk, round):
     try:
         weights = {w.pk: (request.POST.get(f"weighs_{w.pk}") == "on",
                           posted_text(request.POST, f"note_{w.pk}", limit=LONG_TEXT))
-                   for w in assessment.context_weights.all()}
+                   for w in selectors.context_weights(assessment)}
     except TextRefused as refused:
         messages.error(request, _("The context factors were not saved: %(reason)s") % {"reason": refused.message})
         return _back(mentorship)
