@@ -24,7 +24,11 @@ PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = env.bool("DEBUG", default=DJANGO_ENV == "development")
 if PRODUCTION:
-    SECRET_KEY = env.str("SECRET_KEY")
+    SECRET_KEY = env.str("SECRET_KEY", default="")
+    if not SECRET_KEY:
+        # One clear line for the operator, not a traceback (web, worker and beat all stop here).
+        raise SystemExit("SECRET_KEY is not set: production needs a long random secret key "
+                         "(README.md, Configuration).")
 else:
     SECRET_KEY = env.str("SECRET_KEY", default="development-only-key-never-use-in-production-" + "x" * 20)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"])

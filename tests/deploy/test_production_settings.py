@@ -37,12 +37,21 @@ def test_production_without_a_shared_cache_is_warned_by_the_deploy_check():
     assert "tenancy.W001" in result.stdout + result.stderr
 
 
-def test_production_refuses_to_start_without_a_secret_key():
-    env = _production_env()
-    env.pop("SECRET_KEY")
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
+def test_production_refuses_to_start_without_a_secret_key_in_one_clear_line():
+    for missing in ({}, {"SECRET_KEY": ""}):
+        env = {**_production_env(), **missing}
+        if not missing:
+            env.pop("SECRET_KEY")
+        result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
+                                text=True)
+        assert result.returncode != 0
+        assert result.stderr.strip() == ("SECRET_KEY is not set: production needs a long random secret key "
+                                         "(README.md, Configuration).")
+
+
+def test_the_image_leaves_local_secrets_out():
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert ".env" in ignored, "the production settings read .env: a developer's must not reach the image"
 
 
 def test_production_leaves_the_benchmark_harness_out():
