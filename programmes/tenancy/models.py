@@ -71,7 +71,7 @@ class TenantModel(models.Model):
             if parent is not None and parent.network_id != self.network_id:
                 raise IntegrityError(
                     f"{self._meta.label}.{field.name} is in network {parent.network_id}, "
-                    f"the row in network {self.network_id}"
+                    f"but the row is in network {self.network_id}"
                 )
 
 
