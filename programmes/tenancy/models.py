@@ -66,7 +66,7 @@ class TenantModel(models.Model):
         """Refuse to save a row whose parent (a foreign key to another network-owned row, already
         loaded) sits in another network. It costs no query; PostgreSQL's composite foreign keys
         (tenancy/constraints.py) also refuse what this cannot see, on SQLite it is the guard."""
-        for field in _tenant_parents(type(self)):
+        for field in tenant_parents(type(self)):
             parent = field.get_cached_value(self, default=None)
             if parent is not None and parent.network_id != self.network_id:
                 raise IntegrityError(
@@ -76,8 +76,9 @@ class TenantModel(models.Model):
 
 
 @cache
-def _tenant_parents(model):
-    """The foreign keys of `model` that point at other network-owned rows."""
+def tenant_parents(model):
+    """The foreign keys (one-to-ones included) of `model` that point at other network-owned rows:
+    those the save guard compares and that each need a SameNetwork constraint."""
     return tuple(
         field for field in model._meta.concrete_fields
         if (field.many_to_one or field.one_to_one) and field.name != "network"
