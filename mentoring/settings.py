@@ -244,12 +244,27 @@ CELERY_RESULT_BACKEND = env.str(
     "CELERY_RESULT_BACKEND",
     default=CELERY_BROKER_URL if CELERY_BROKER_URL.startswith("redis") else f"file://{CELERY_DIR / 'results'}",
 )
+# A PDF render is stopped after this many seconds (soft limit: the job fails with a reason the
+# reader can act on); past it, a job still "being rendered" was interrupted (its worker was killed)
+# and beat's sweep queues it once more (programmes/reports/recovery.py).
+PDF_TIME_LIMIT_SECONDS = env.int("PDF_TIME_LIMIT_SECONDS", default=300)
+# How often beat looks for interrupted PDF jobs.
+PDF_RECOVERY_SWEEP_SECONDS = env.float("PDF_RECOVERY_SWEEP_SECONDS", default=60.0)
 if CELERY_BROKER_URL == "filesystem://":
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(CELERY_DIR / "queue"),
         "data_folder_out": str(CELERY_DIR / "queue"),
         "processed_folder": str(CELERY_DIR / "processed"),
         "store_processed": False,
+    }
+else:
+    # With acks_late, Redis hands an unacknowledged message to another worker only after this
+    # long: kombu's default (an hour) kept a job "being rendered" for an hour after its worker was
+    # killed. It must outlast the longest wait a message can have while a worker holds it: the
+    # PDF time limit, and the longest reminder retry countdown (60 s · 2⁴ = 16 min, visits/
+    # reminders/sending.py), or Redis would deliver a waiting retry twice.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=1200),
     }
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
