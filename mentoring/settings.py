@@ -206,8 +206,35 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Rendered PDFs live in the default storage (programmes/reports/storage.py), which web and worker
+# share. Embedded: a folder (MEDIA_ROOT), written atomically. With AWS_STORAGE_BUCKET_NAME: an S3
+# bucket (AWS, MinIO or another S3-compatible service at AWS_S3_ENDPOINT_URL), so that web and
+# worker containers need no shared volume. Objects stay private: the app streams every download
+# after its permission check, it never hands out a bucket URL.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    _s3_endpoint = env.str("AWS_S3_ENDPOINT_URL", default="")
+    _s3_options = {
+        "bucket_name": AWS_STORAGE_BUCKET_NAME,
+        "endpoint_url": _s3_endpoint,
+        "region_name": env.str("AWS_S3_REGION_NAME", default=""),
+        # Without keys boto3 finds its own credentials (an instance or task role).
+        "access_key": env.str("AWS_ACCESS_KEY_ID", default=""),
+        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=""),
+        # A bucket at its own endpoint (MinIO in compose) is addressed by path: a host name per
+        # bucket ("pdfs.minio:9000") resolves nowhere.
+        "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="path" if _s3_endpoint else ""),
+        "location": env.str("AWS_LOCATION", default="").strip("/"),
+        "file_overwrite": True,  # a name is the row's: a second render replaces the file
+        "default_acl": None,  # the bucket's own policy: private
+        "querystring_auth": True,  # no URL is ever given out; were one, it would be signed
+    }
+    _default_storage = {"BACKEND": "storages.backends.s3.S3Storage",
+                        "OPTIONS": {name: value for name, value in _s3_options.items() if value != ""}}
+else:
+    _default_storage = {"BACKEND": "programmes.reports.storage.AtomicFileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -314,8 +341,11 @@ if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
+    # Test-only: CI runs the compose stack over plain http on 127.0.0.1, where a Secure cookie
+    # would never come back. Never set it for a site people use (`check --deploy` warns).
+    TEST_ONLY_HTTP_COOKIES = env.bool("TEST_ONLY_HTTP_COOKIES", default=False)
+    SESSION_COOKIE_SECURE = not TEST_ONLY_HTTP_COOKIES
+    CSRF_COOKIE_SECURE = not TEST_ONLY_HTTP_COOKIES
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)

@@ -65,3 +65,25 @@ def test_production_leaves_the_benchmark_harness_out():
                            capture_output=True, text=True)
     assert bench.returncode != 0
     assert "Unknown command: 'bench'" in bench.stderr
+
+
+def _settings(*expressions, **extra):
+    """The value of each expression over `settings`, in a fresh production interpreter."""
+    script = ("import django; django.setup(); from django.conf import settings; "
+              f"print(*(eval(e, {{'settings': settings}}) for e in {expressions!r}))")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=_production_env(**extra),
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_production_cookies_are_secure_unless_the_test_only_setting_is_given():
+    cookies = ("settings.SESSION_COOKIE_SECURE", "settings.CSRF_COOKIE_SECURE")
+    assert _settings(*cookies) == ["True", "True"]
+    assert _settings(*cookies, TEST_ONLY_HTTP_COOKIES="true") == ["False", "False"]
+
+
+def test_a_killed_workers_task_is_handed_on_in_minutes_not_an_hour():
+    # Past the PDF time limit and the longest reminder retry countdown (16 min), well under kombu's hour.
+    assert _settings('settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]',
+                     CELERY_BROKER_URL="redis://redis:6379/0") == ["1200"]
