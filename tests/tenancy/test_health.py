@@ -5,10 +5,11 @@ from programmes.tenancy import health
 from tests.factories import UserFactory
 
 
-def test_health_reports_database_and_broker(client, db):
+def test_health_reports_every_dependency(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok"}}
+    assert response.json() == {"status": "ok", "checks": {"database": "ok", "broker": "ok", "cache": "ok",
+                                                          "storage": "ok"}}
 
 
 def test_health_names_the_failing_part(client, db, monkeypatch):
