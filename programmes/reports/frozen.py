@@ -8,21 +8,21 @@ claim renders and then completes every job that waited on the same row; the othe
 nothing.
 """
 
-from pathlib import Path
+from pathlib import PurePosixPath
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from . import storage
 from .models import FrozenPdf, JobStatus, PdfJob
 
 
 def frozen_path(kept):
-    """Where the version's PDF lives, relative to MEDIA_ROOT: under its network, named after the
+    """Where the version's PDF lives, its name in storage: under its network, named after the
     version and language, so that a second render (after a lost claim) replaces it rather than
     leaving a copy."""
-    return Path("pdfs") / str(kept.network_id) / "versions" / f"{kept.plan_version_id}-{kept.language}.pdf"
+    return PurePosixPath("pdfs") / str(kept.network_id) / "versions" / f"{kept.plan_version_id}-{kept.language}.pdf"
 
 
 def kept_pdf(*, network, plan_version, language):
@@ -33,8 +33,9 @@ def kept_pdf(*, network, plan_version, language):
 
 
 def on_disk(kept):
-    """Rendered, and its file still there (a restore without the media folder loses it)."""
-    return kept.is_rendered and (Path(settings.MEDIA_ROOT) / kept.file).is_file()
+    """Rendered, and its file still in storage (a restore without the media folder or bucket
+    loses it). The name stays from when storage was a disk only."""
+    return kept.is_rendered and storage.exists(kept.file)
 
 
 def forget_lost_file(kept):
@@ -82,5 +83,5 @@ def delete_file(kept):
     """The version (or its mentorship, or its network) is deleted: so is its PDF, once the
     deletion is committed (a rolled-back deletion keeps it)."""
     if kept.file:
-        path = Path(settings.MEDIA_ROOT) / kept.file
-        transaction.on_commit(lambda: path.unlink(missing_ok=True))
+        name = kept.file
+        transaction.on_commit(lambda: storage.delete(name))

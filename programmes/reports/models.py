@@ -47,7 +47,7 @@ class FrozenPdf(TenantModel):
 
     plan_version = models.ForeignKey("actionplans.PlanVersion", on_delete=models.CASCADE, related_name="+")
     language = models.CharField(max_length=10)
-    file = models.CharField(max_length=300, blank=True)  # relative to MEDIA_ROOT; empty until rendered
+    file = models.CharField(max_length=300, blank=True)  # its name in storage (storage.py); empty until rendered
     pages = models.PositiveIntegerField(null=True, blank=True)
     claimed_by = models.UUIDField(null=True, blank=True)  # the token of the job rendering it
     claimed_at = models.DateTimeField(null=True, blank=True)
@@ -81,7 +81,7 @@ class PdfJob(TenantModel):
     language = models.CharField(max_length=10)
     status = models.CharField(max_length=20, choices=JobStatus.choices, default=JobStatus.QUEUED)
     error = models.TextField(blank=True)  # readable by the person who asked; the traceback goes to the log
-    file = models.CharField(max_length=300, blank=True)  # relative to MEDIA_ROOT; the job's own render
+    file = models.CharField(max_length=300, blank=True)  # its name in storage; the job's own render
     # A plan version's job is served from the version's kept PDF (its own file stays empty).
     frozen = models.ForeignKey(FrozenPdf, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
     pages = models.PositiveIntegerField(null=True, blank=True)
@@ -115,5 +115,5 @@ class PdfJob(TenantModel):
 
     @property
     def stored_file(self):
-        """The finished PDF, relative to MEDIA_ROOT: the version's kept file, or the job's own."""
+        """The finished PDF's name in storage: the version's kept file, or the job's own."""
         return self.frozen.file if self.frozen_id else self.file

@@ -1,12 +1,11 @@
 """Rendering PDFs in the background. A job survives a worker dying mid-render (acks_late,
-reject_on_worker_lost: the broker hands it to another worker) and its file is written atomically,
-so nobody downloads half a PDF. A plan version is rendered once per language (frozen.py)."""
+reject_on_worker_lost: the broker hands it to another worker) and its file is stored atomically
+(storage.py), so nobody downloads half a PDF. A plan version is rendered once per language
+(frozen.py)."""
 
 import logging
-import os
-import tempfile
 from datetime import timedelta
-from pathlib import Path
+from pathlib import PurePosixPath
 
 from celery import shared_task
 from django.conf import settings
@@ -15,14 +14,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django_scopes import scope, scopes_disabled
 
-from . import frozen
+from . import frozen, storage
 from .models import JobStatus, PdfJob
 
 logger = logging.getLogger(__name__)
 
 
 def pdf_path(job):
-    return Path("pdfs") / str(job.network_id) / f"{job.token}.pdf"
+    return PurePosixPath("pdfs") / str(job.network_id) / f"{job.token}.pdf"
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -41,13 +40,12 @@ def render_pdf(job_id):
 def _render_for_the_job(job):
     """The live plan, a needs analysis, a programme report: they change, so each job renders its
     own file, kept for PDF_RETENTION_HOURS."""
-    relative = pdf_path(job)
-    pages, _reason = _render(job, relative)
-    if pages is None:
+    stored, pages, _reason = _render(job, pdf_path(job))
+    if stored is None:
         return
     now = timezone.now()
     PdfJob.objects.filter(pk=job.pk).update(
-        status=JobStatus.DONE, file=str(relative), pages=pages, error="", finished_at=now,
+        status=JobStatus.DONE, file=stored, pages=pages, error="", finished_at=now,
         expires_at=now + timedelta(hours=settings.PDF_RETENTION_HOURS),
     )
 
@@ -66,17 +64,16 @@ def _render_once_for_the_version(job):
         if frozen.on_disk(kept):
             frozen.complete_waiting(kept)
         return  # another worker is rendering it and completes this job when it is done
-    relative = frozen.frozen_path(kept)
-    pages, reason = _render(job, relative)
-    if pages is None:
+    stored, pages, reason = _render(job, frozen.frozen_path(kept))
+    if stored is None:
         frozen.give_up(kept, job=job, reason=reason)
     else:
-        frozen.store(kept, relative=relative, pages=pages)
+        frozen.store(kept, relative=stored, pages=pages)
 
 
 def _render(job, relative):
-    """Renders the job into MEDIA_ROOT/relative: (page count, None), or (None, reason) when it
-    failed; the job then says why, in its reader's language."""
+    """Renders the job and stores it under `relative`: (stored name, page count, None), or
+    (None, None, reason) when it failed; the job then says why, in its reader's language."""
     # Imported here on purpose, not to dodge a cycle: rendering loads WeasyPrint and its fonts,
     # which the web processes that only queue jobs (views, the panel tag) never need.
     from .rendering import render
@@ -85,38 +82,26 @@ def _render(job, relative):
                                             attempts=job.attempts + 1)
     try:
         pdf, pages = render(job)
-        _write_atomically(Path(settings.MEDIA_ROOT) / relative, pdf)
+        stored = storage.save_pdf(relative, pdf)
     except Exception as error:  # noqa: BLE001 - any failure must reach the person who asked
         logger.exception("PDF job %s (%s) failed", job.pk, job.kind)
         with override(job.language):
             reason = _("The PDF could not be rendered (%(error)s). Try again; if it fails again, tell the "
                        "network's coordinators.") % {"error": type(error).__name__}
         PdfJob.objects.filter(pk=job.pk).update(status=JobStatus.FAILED, error=reason, finished_at=timezone.now())
-        return None, reason
-    return pages, None
-
-
-def _write_atomically(path, content):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        return None, None, reason
+    return stored, pages, None
 
 
 @shared_task(acks_late=True)
 def delete_expired_pdfs():
-    """Beat's hourly sweep: PDFs past their retention time are deleted from disk. A job served
+    """Beat's hourly sweep: PDFs past their retention time are deleted from storage. A job served
     from a plan version's kept PDF has no file of its own and is left alone: the file is the
     version's, and goes only with it."""
     with scopes_disabled():
         expired = list(PdfJob.objects.filter(status=JobStatus.DONE, expires_at__lte=timezone.now(),
                                              frozen__isnull=True))
         for job in expired:
-            (Path(settings.MEDIA_ROOT) / job.file).unlink(missing_ok=True)
+            storage.delete(job.file)
         PdfJob.objects.filter(pk__in=[job.pk for job in expired]).update(status=JobStatus.EXPIRED, file="")
     return len(expired)

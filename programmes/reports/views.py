@@ -1,8 +1,5 @@
 """Asking for a PDF, following its progress (htmx polls the job), downloading it."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,7 +12,7 @@ from programmes.actionplans.selectors import get_version, plan_of
 from programmes.core.access import require
 from programmes.mentorships import selectors as mentorship_selectors
 
-from . import selectors, services
+from . import selectors, services, storage
 from .models import JobStatus, ReportKind
 from .rules import SUBJECT_PERMISSION
 
@@ -63,14 +60,17 @@ def job_download(request, network, pk):
     job = selectors.get_job(request, pk)
     if job.status != JobStatus.DONE or not job.stored_file:
         raise Http404
-    path = Path(settings.MEDIA_ROOT) / job.stored_file
-    if not path.is_file():
-        raise Http404
+    try:
+        # Streamed from storage (a folder or a bucket shared with the workers), never from a
+        # path of this process: the worker that rendered it may run elsewhere.
+        pdf = storage.open_pdf(job.stored_file)
+    except FileNotFoundError:
+        raise Http404 from None
     subject = job.programme or job.mentorship
     name = f"{slugify(job.get_kind_display())}-{slugify(subject.title)}"
     if job.plan_version:
         name += f"-v{job.plan_version.number}"
-    return FileResponse(path.open("rb"), as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf")
+    return FileResponse(pdf, as_attachment=True, filename=f"{name}.pdf", content_type="application/pdf")
 
 
 @require_POST

@@ -5,9 +5,6 @@ mentee city is `city`, its visits, plan, questionnaires and support group. The a
 added around it; "other pair" takes part in a second mentorship of the same programme.
 """
 
-from pathlib import Path
-
-from django.conf import settings
 from django_scopes import scope, scopes_disabled
 
 from programmes.actionplans.services import add_action
@@ -15,6 +12,7 @@ from programmes.benchmarks.models import ContextWeight, SelfAssessment
 from programmes.mentorships.models import Mentorship, Participant, Programme
 from programmes.questionnaires.models import Question
 from programmes.questionnaires.services import save_answer
+from programmes.reports import storage
 from programmes.visits.services import invite
 from tests.factories import (
     AssociationFactory,
@@ -127,12 +125,20 @@ def matrix_objects(network, objects, actors):
     return extra
 
 
+class StoredPdf:
+    """A PDF put in storage for a test; `unlink()` takes it out again."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def unlink(self):
+        storage.delete(self.name)
+
+
 def rendered_file_for(job):
-    """Put a file behind a finished PDF job, so that its download has something to send."""
-    job.file = f"pdfs/matrix-{job.pk}.pdf"
-    path = Path(settings.MEDIA_ROOT) / job.file
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(b"%PDF-1.4 role matrix")
+    """Put a file behind a finished PDF job, so that its download has something to send (in the
+    storage downloads read, whichever it is)."""
+    job.file = storage.save_pdf(f"pdfs/matrix-{job.pk}.pdf", b"%PDF-1.4 role matrix")
     with scopes_disabled():
         job.save(update_fields=["file"])
-    return path
+    return StoredPdf(job.file)
