@@ -350,14 +350,41 @@ if PRODUCTION:
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
+# Logs: one line per event on stdout, where compose and a log collector read them; with
+# LOG_FORMAT=json each line is a JSON object (timestamp, level, logger, message, and a traceback as
+# one "exc_info" string), so a collector needs no multi-line rules. Django's, Celery's and the apps'
+# loggers all end at the root's one handler: none keeps a handler of its own.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
+if LOG_FORMAT not in {"text", "json"}:
+    # One clear line for the operator, as for SECRET_KEY above (web, worker and beat stop here).
+    raise SystemExit(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,  # ISO 8601, UTC
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # WeasyPrint narrates every rendering step at INFO; its warnings (a missing font) still show.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    "loggers": {
+        # Django gives these handlers of its own (stderr while DEBUG, mail to ADMINS, which is empty):
+        # without them, request errors, django.security and runserver's lines reach the root once.
+        "django": {"handlers": [], "level": "INFO"},
+        "django.server": {"handlers": [], "propagate": True},
+        # Celery gives its task logger a stderr handler of its own unless it already has one.
+        "celery.task": {"handlers": ["console"], "propagate": False},
+        # WeasyPrint narrates every rendering step at INFO; its warnings (a missing font) still show.
+        "weasyprint.progress": {"level": "WARNING"},
+    },
 }
+# The worker keeps the handler above instead of replacing the root's with its own (stderr, its format).
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Beat's schedule, and with the embedded default the queue and results, live in files.
 CELERY_DIR.mkdir(parents=True, exist_ok=True)
