@@ -309,6 +309,8 @@ CELERY_BEAT_SCHEDULE = {
     "refresh-planner-statistics": {"task": "programmes.tenancy.tasks.refresh_planner_statistics",
                                    "schedule": 86400.0},
     "delete-expired-pdfs": {"task": "programmes.reports.tasks.delete_expired_pdfs", "schedule": 3600.0},
+    "recover-interrupted-pdfs": {"task": "programmes.reports.tasks.recover_interrupted_pdfs",
+                                 "schedule": PDF_RECOVERY_SWEEP_SECONDS},
     "sweep-reminders": {"task": "programmes.visits.tasks.sweep_reminders",
                         "schedule": env.float("REMINDER_SWEEP_SECONDS", default=120.0)},
 }

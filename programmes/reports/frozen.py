@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import storage
+from . import limits, storage
 from .models import FrozenPdf, JobStatus, PdfJob
 
 
@@ -45,12 +45,18 @@ def forget_lost_file(kept):
 
 def claim(kept, *, job):
     """True if this job may render the version's PDF: nobody has rendered it, and nobody else is
-    rendering it (or their claim is older than CLAIM_TIMEOUT). One conditional UPDATE, so that
+    rendering it (or their claim is older than a render may last). One conditional UPDATE, so that
     of two workers at the same moment exactly one gets True. A redelivered job keeps its claim."""
     now = timezone.now()
     free = (Q(claimed_by__isnull=True) | Q(claimed_by=job.token)
-            | Q(claimed_at__lt=now - FrozenPdf.CLAIM_TIMEOUT))
+            | Q(claimed_at__lt=now - limits.interrupted_after()))
     return FrozenPdf.objects.filter(Q(pk=kept.pk, file="") & free).update(claimed_by=job.token, claimed_at=now) == 1
+
+
+def release(kept, *, job):
+    """The job's claim is let go without a verdict (its worker is gone, or its reader asked
+    again): the next job to come renders the version, and completes any that waited."""
+    FrozenPdf.objects.filter(pk=kept.pk, claimed_by=job.token).update(claimed_by=None, claimed_at=None)
 
 
 def complete_waiting(kept):

@@ -4,14 +4,16 @@ when it fails, the file when it is ready. A plan version's PDF is rendered once 
 kept with the version (FrozenPdf); its jobs are served from there."""
 
 import uuid
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
+
+from . import limits
 
 
 class ReportKind(models.TextChoices):
@@ -40,10 +42,9 @@ class FrozenPdf(TenantModel):
 
     `claimed_by` and `claimed_at` say which job is rendering it right now, so that a second
     worker does not render it too; the renderer then completes every job waiting on it. A claim
-    older than CLAIM_TIMEOUT is taken as abandoned (a worker and its message both lost).
+    older than a render may last (limits.interrupted_after) is taken as abandoned: its worker
+    was killed, and a live render is never taken over.
     """
-
-    CLAIM_TIMEOUT = timedelta(minutes=15)
 
     plan_version = models.ForeignKey("actionplans.PlanVersion", on_delete=models.CASCADE, related_name="+")
     language = models.CharField(max_length=10)
@@ -86,6 +87,9 @@ class PdfJob(TenantModel):
     frozen = models.ForeignKey(FrozenPdf, on_delete=models.CASCADE, null=True, blank=True, related_name="jobs")
     pages = models.PositiveIntegerField(null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # When beat's sweep found it interrupted (or its message lost) and queued it once more; a job
+    # is queued again only once (recovery.py).
+    recovered_at = models.DateTimeField(null=True, blank=True)
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -112,6 +116,13 @@ class PdfJob(TenantModel):
     @property
     def is_pending(self):
         return self.status in {JobStatus.QUEUED, JobStatus.RUNNING}
+
+    @property
+    def is_interrupted(self):
+        """Being rendered for longer than any render may last: its worker stopped. The page says
+        so and offers "Try again" at once, without waiting for the sweep (recovery.py)."""
+        return (self.status == JobStatus.RUNNING and self.started_at is not None
+                and self.started_at < timezone.now() - limits.interrupted_after())
 
     @property
     def stored_file(self):

@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from programmes.tenancy.services import audit
 
-from . import frozen
+from . import frozen, recovery
 from .models import JobStatus, PdfJob
 from .tasks import render_pdf
 
@@ -30,5 +30,8 @@ def request_pdf(*, network, kind, by, mentorship=None, programme=None, plan_vers
 
 
 def retry(job, *, by):
+    """A new job for the same document. A job shown as interrupted is failed first, so that beat's
+    sweep does not render it as well (recovery.supersede)."""
+    recovery.supersede(job)
     return request_pdf(network=job.network, kind=job.kind, by=by, mentorship=job.mentorship,
                        programme=job.programme, plan_version=job.plan_version, language=job.language)
