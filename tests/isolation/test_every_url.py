@@ -208,7 +208,7 @@ POST_ONLY = {
 # URLs outside any network, with the reason they hold no network's data.
 NON_TENANT_URLS = {
     "start": "lists the signed-in person's own networks only",
-    "healthz": "database and broker status, no data",
+    "healthz": "database, broker, cache and storage status, no data",
     "set_language": "the signed-in person's own preference",
     "profile": "the signed-in person's own profile",
     "invitation_accept": "reached by a secret token; shows only the invitation it names",

@@ -74,4 +74,4 @@ def test_deep_health_check_sees_the_worker(client, db, redis_worker, settings):
     settings.HEALTHZ_TOKEN = "ci-monitor"
     response = client.get("/healthz?deep=1", HTTP_X_HEALTH_TOKEN="ci-monitor")
     assert response.status_code == 200, response.content
-    assert response.json()["checks"] == {"database": "ok", "broker": "ok", "worker": "ok"}
+    assert response.json()["checks"] == {"database": "ok", "broker": "ok", "cache": "ok", "storage": "ok", "worker": "ok"}
