@@ -28,6 +28,7 @@ from psycopg import sql
 from programmes.actionplans import services as actionplans
 from programmes.actionplans.models import Action, PlanStatus, PlanVersion
 from programmes.mentorships.models import Programme
+from programmes.reports.storage import AtomicFileSystemStorage
 from programmes.tenancy import backups
 from programmes.tenancy.backups import archive, postgres
 from programmes.tenancy.models import Network
@@ -150,7 +151,7 @@ def test_a_backup_restores_into_a_new_database_with_its_plan_history_and_files(
     assert manifest["migrations"]["actionplans"].startswith("00")
     assert set(manifest["members"]) == {"database.dump", "files/pdfs/2026/plan-capaci.pdf", "files/top.txt"}
 
-    target = FileSystemStorage(location=tmp_path / "restored-media")
+    target = AtomicFileSystemStorage(location=tmp_path / "restored-media")  # the embedded default storage
     restored = backups.restore(written.path, database=empty_database, storage=target,
                                known_migrations=backups.code_migrations())
 
@@ -267,6 +268,20 @@ def test_an_interrupted_backup_leaves_nothing_that_looks_complete(stored, tmp_pa
     with pytest.raises(OSError, match="the disk went away"):
         _archive(tmp_path, Failing(location=stored.location))
     assert sorted(p.name for p in (tmp_path / "backups").iterdir()) == []
+
+
+def test_a_file_deleted_while_the_backup_runs_is_left_out_and_a_write_in_progress_is_skipped(stored, tmp_path):
+    class CleanedUpMeanwhile(FileSystemStorage):
+        def open(self, name, mode="rb"):
+            if name == "top.txt":
+                self.delete(name)  # the hourly clean-up of expired PDFs, between listing and reading
+            return super().open(name, mode)
+
+    stored.save("pdfs/2026/.plan-capaci.pdf.0123abcd.part", ContentFile(b"half a PDF"))
+    path = _archive(tmp_path, CleanedUpMeanwhile(location=stored.location))
+    manifest = archive.verify(path)
+    assert (manifest["file_count"], sorted(manifest["members"])) == (1, ["database.dump",
+                                                                         "files/pdfs/2026/plan-capaci.pdf"])
 
 
 def test_files_are_walked_and_restored_through_the_storage_api_alone(stored, tmp_path):

@@ -32,6 +32,12 @@ PREFIX = "mentoring-backup-"
 _CHUNK = 1024 * 1024
 
 
+def _kept(name):
+    """A dot-name is a write in progress (the folder storage's `.….part` file, renamed into place
+    when complete), never a file the site refers to."""
+    return name not in ("", ".") and not name.startswith(".")
+
+
 def stored_files(storage, folder=""):
     """Every file name in `storage`, folder by folder, in a stable order."""
     try:
@@ -39,10 +45,10 @@ def stored_files(storage, folder=""):
     except FileNotFoundError:  # a local storage whose folder nothing has been written to yet
         return
     for name in sorted(files):
-        if name not in ("", "."):
+        if _kept(name):
             yield posixpath.join(folder, name) if folder else name
     for name in sorted(folders):
-        if name not in ("", "."):
+        if _kept(name):
             yield from stored_files(storage, posixpath.join(folder, name) if folder else name)
 
 
@@ -93,6 +99,17 @@ class _Writer:
         self.tar.addfile(info, io.BytesIO(data))
 
 
+def _add_stored(writer, storage, name):
+    """Add one stored file; one deleted since the listing (the hourly clean-up of expired PDFs
+    runs meanwhile) is left out, whichever error its storage raises for a missing file."""
+    try:
+        with storage.open(name, "rb") as source:
+            writer.add(FILES + name, source)
+    except Exception:
+        if storage.exists(name):
+            raise
+
+
 def _owner_only(path, flags):
     return os.open(path, flags, 0o600)
 
@@ -113,14 +130,13 @@ def write(folder, *, dump, storage, created_at, app_version, migrations, scratch
                 writer = _Writer(tar, created_at.timestamp(), scratch)
                 with open(dump, "rb") as source:
                     writer.add(DATABASE, source)
-                names = list(stored_files(storage))
-                for name in names:
-                    with storage.open(name, "rb") as source:
-                        writer.add(FILES + name, source)
+                for name in stored_files(storage):
+                    _add_stored(writer, storage, name)
+                files = sum(1 for name in writer.members if name.startswith(FILES))
                 manifest = {
                     "format": FORMAT, "format_version": FORMAT_VERSION,
                     "created_at": created_at.isoformat(), "app_version": app_version,
-                    "migrations": migrations, "file_count": len(names), "members": writer.members,
+                    "migrations": migrations, "file_count": files, "members": writer.members,
                 }
                 writer.add_bytes(MANIFEST, json.dumps(manifest, indent=2, sort_keys=True).encode())
             output.flush()
@@ -129,7 +145,7 @@ def write(folder, *, dump, storage, created_at, app_version, migrations, scratch
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
-    return path, len(names)
+    return path, files
 
 
 def _member_name_is_safe(name):
