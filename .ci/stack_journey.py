@@ -326,7 +326,8 @@ def smtp_sink(args):
             partial = mailbox / f".{name}.part"
             partial.write_bytes(trace + content)
             partial.replace(mailbox / name)  # readers never see half a message
-            subject = email.message_from_bytes(content, policy=email.policy.default).get("subject", "")
+            subject = " ".join(str(email.message_from_bytes(content, policy=email.policy.default)
+                                   .get("subject", "")).split())
             say("smtp-sink", f"{name}: to {', '.join(envelope.rcpt_tos)}: {subject}")
             return "250 Message accepted for delivery"
 
