@@ -316,6 +316,8 @@ CELERY_BEAT_SCHEDULE = {
 }
 # Rendered PDFs are kept this long, then deleted (they may hold a mentorship's confidential plan).
 PDF_RETENTION_HOURS = env.int("PDF_RETENTION_HOURS", default=72)
+# Where `manage.py backup` writes its archives unless given --output (docs/operations.md).
+BACKUP_DIR = Path(env.str("BACKUP_DIR", default=str(VAR_DIR / "backups")))
 
 # --- Security -----------------------------------------------------------------------------
 # Nothing is loaded from another host (GDPR, public-sector networks): the browser enforces it.
