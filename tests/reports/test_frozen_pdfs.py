@@ -25,21 +25,6 @@ def media(settings, tmp_path):
 
 
 @pytest.fixture
-def renders(monkeypatch):
-    """Every call of the real renderer, in order (the jobs it rendered)."""
-    from programmes.reports import rendering
-
-    real, calls = rendering.render, []
-
-    def counted(job):
-        calls.append(job.pk)
-        return real(job)
-
-    monkeypatch.setattr("programmes.reports.rendering.render", counted)
-    return calls
-
-
-@pytest.fixture
 def version(network_a, plan):
     """Version 1 (final) of a plan that has gone back to draft and changed since."""
     add(plan, "Buddy scheme")

@@ -33,21 +33,6 @@ def clock(time_machine):
     return time_machine
 
 
-@pytest.fixture
-def renders(monkeypatch):
-    """The jobs the real renderer rendered, in order."""
-    from programmes.reports import rendering
-
-    real, calls = rendering.render, []
-
-    def counted(job):
-        calls.append(job.pk)
-        return real(job)
-
-    monkeypatch.setattr("programmes.reports.rendering.render", counted)
-    return calls
-
-
 def past_the_limit():
     return limits.interrupted_after() + timedelta(seconds=1)
 
