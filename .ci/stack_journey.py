@@ -459,8 +459,9 @@ def _reminder_offsets(page):
 
 def prepare(args):
     """As the network's admin: two associations, two cities, a programme, a mentorship the admin
-    takes part in (mentee team, so the admin may plan its visits and is reminded of them), and a
-    visit tomorrow at 10:00, within the default reminder of two days before."""
+    takes part in (mentee team, so the admin may plan its visits and is reminded of them), a
+    visit tomorrow at 10:00, within the default reminder of two days before, and an action plan
+    with its first action."""
     journey = Journey(args.state, args.base)
     slug = args.network
     journey.state["network"] = slug
@@ -535,6 +536,16 @@ def prepare(args):
     say("prepare", f"invited to the visit: {', '.join(l for v, l in people if v in mine)} "
                    f"({' '.join(saved.messages()) or 'saved'})")
 
+    titles["action"] = "Open a welcome desk for new residents at the town hall"
+    page = _create(journey, "prepare", f"{urls['mentorship']}action-plan/actions/",
+                   {"action": titles["action"], "results": "New residents find their way to services in one place",
+                    "timeline_note": "Q2 2027", "lead": "Social services of Capaci",
+                    "success_measure": "200 visits to the desk in its first year"},
+                   expect_path=rf"/{slug}/mentorships/\d+/action-plan/")
+    urls["action_plan"] = page.path
+    say("prepare", f"action plan started at {page.path} with the action {titles['action']!r}: "
+                   f"{' '.join(page.messages()) or 'saved'}")
+
     rules = _reminder_offsets(journey.get(f"{urls['programme']}reminders/"))
     hours_ahead = (starts - datetime.datetime.now(ZoneInfo(VISIT_ZONE))).total_seconds() / 3600
     visit_rules = [hours for target, hours in rules if target.lower().startswith("visit")]
@@ -552,34 +563,16 @@ def _job_ids(page):
 
 
 def _job_state(page, job_id):
-    """(status word, download path or None, detail) of job `job_id` as its page shows it.
-
-    A `data-status` attribute on the job's element wins when the template has one; otherwise the
-    words and controls people see decide (the status' text, the download link, "Try again")."""
+    """(status word, download path or None, detail) of job `job_id` as its page shows it: the
+    panel's `data-status` (queued, running, interrupted, done, failed, expired), its download link
+    and the words people read."""
     node = page.root.by_id(f"pdf-job-{job_id}")
     if node is None:
         raise JourneyError(f"{page.path} does not show PDF job {job_id}")
     text = node.text()
     links = [a.attrs.get("href", "") for a in node.iter("a")]
     download = next((href for href in links if href.rstrip("/").endswith("/download")), None)
-    buttons = " ".join(button.text() for button in node.iter("button")).lower()
-    status = node.attrs.get("data-status") or node.attrs.get("data-job-status")
-    if not status:
-        lowered = text.lower()
-        if download:
-            status = "done"
-        elif "interrupted" in lowered:
-            status = "interrupted"
-        elif "being rendered" in lowered:
-            status = "running"
-        elif "waiting for its turn" in lowered:
-            status = "queued"
-        elif "deleted after its retention" in lowered:
-            status = "expired"
-        elif "try again" in buttons or "alert-danger" in node.classes():
-            status = "failed"
-        else:
-            status = "unknown"
+    status = node.attrs.get("data-status") or "unknown"
     return status, download, text
 
 
@@ -713,20 +706,22 @@ def _history_entries(page, section_id):
 
 def check_restored(args):
     """On a web started on the restored database and files: the same session still signs in, the
-    plan (programme, mentorship, visit) is there with its history, and the PDF downloads as before."""
+    network's work (programme, mentorship, visit, action plan) is there with its history, and the
+    PDFs download as before."""
     journey = Journey(args.state, args.base)
     titles = journey.state.get("titles", {})
     for key, history in (("programme", "programme-history"), ("mentorship", "mentorship-history"),
-                         ("visit", None)):
+                         ("visit", None), ("action_plan", None)):
         page = journey.get(journey.object_path(key))
         if not page.signed_in():
             raise JourneyError(f"{page.path} on the restored site does not show a signed-in person")
-        if titles.get(key) and titles[key] not in page.root.text():
-            raise JourneyError(f"the restored {key} page {page.path} does not show {titles[key]!r}")
+        shown = titles.get("action" if key == "action_plan" else key)
+        if shown and shown not in page.root.text():
+            raise JourneyError(f"the restored {key} page {page.path} does not show {shown!r}")
         entries = _history_entries(page, history) if history else []
         if history and not entries:
             raise JourneyError(f"the restored {key} page {page.path} shows no history")
-        say("check-restored", f"{key} {titles.get(key, '')!r} at {page.path}"
+        say("check-restored", f"{key.replace('_', ' ')} {shown or ''!r} at {page.path}"
                               + (f", {len(entries)} history entr{'y' if len(entries) == 1 else 'ies'}: "
                                  f"{entries[-1]}" if entries else ""))
     downloaded = journey.state.get("downloads", {})

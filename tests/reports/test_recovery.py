@@ -75,9 +75,11 @@ def test_a_job_running_past_its_limit_shows_as_interrupted_with_try_again(client
     assert "Being rendered…" in following  # still within a render's time
     assert 'hx-trigger="every 2s"' in following
     assert "Try again" not in following
+    assert f'id="pdf-job-{job.pk}" data-status="running"' in following  # what scripts (the CI journey) read
     clock.shift(timedelta(seconds=10))
     for page in (_page(client, job, HTTP_HX_REQUEST="true"), _page(client, job)):
         assert INTERRUPTED in page
+        assert f'id="pdf-job-{job.pk}" data-status="interrupted"' in page
         assert "Try again" in page
         assert "hx-trigger" not in page  # the reader acts; nothing swaps the button away
         assert "alert-danger" in page
