@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "programmes.actionplans",
     "programmes.reports",
     "programmes.visits",
+    "programmes.notifications",
     "programmes.matching",
     "programmes.overview",
 ]
@@ -109,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "programmes.tenancy.context_processors.network",
+                "programmes.notifications.context_processors.bell",
             ],
         },
     },
@@ -313,6 +315,10 @@ CELERY_BEAT_SCHEDULE = {
                                  "schedule": PDF_RECOVERY_SWEEP_SECONDS},
     "sweep-reminders": {"task": "programmes.visits.tasks.sweep_reminders",
                         "schedule": env.float("REMINDER_SWEEP_SECONDS", default=120.0)},
+    # Daily, idempotent (each nudge and check-in has a notification key): a second run tells nobody twice.
+    "send-nudges": {"task": "programmes.overview.tasks.send_nudges", "schedule": 86400.0},
+    "send-due-check-ins": {"task": "programmes.actionplans.tasks.send_due_check_ins", "schedule": 86400.0},
+    "sweep-digests": {"task": "programmes.notifications.tasks.sweep_digests", "schedule": 900.0},
 }
 # Rendered PDFs are kept this long, then deleted (they may hold a mentorship's confidential plan).
 PDF_RETENTION_HOURS = env.int("PDF_RETENTION_HOURS", default=72)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("accounts/", include("programmes.accounts.urls")),
+    path("accounts/", include("programmes.notifications.account_urls")),
     *feed_urlpatterns,
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
@@ -42,4 +43,6 @@ urlpatterns += [
     path("<slug:network>/", include("programmes.actionplans.urls")),
     path("<slug:network>/", include("programmes.reports.urls")),
     path("<slug:network>/", include("programmes.visits.urls")),
+    path("<slug:network>/", include("programmes.notifications.urls")),
+    path("<slug:network>/", include("programmes.notifications.mention_urls")),
 ]

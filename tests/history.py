@@ -11,6 +11,8 @@ def _changed_value(model_field, current):
         return not current
     if isinstance(current, int):
         return current + 1
+    if isinstance(current, list) and current:  # a list of values (check-in months): one fewer
+        return current[:-1]
     if isinstance(current, datetime.date):
         return current + datetime.timedelta(days=1)
     return f"{current} (changed)" if current else f"A new {model_field.name}"

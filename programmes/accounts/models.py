@@ -1,10 +1,24 @@
 """People who sign in. The e-mail address is the login; each person keeps their own language."""
 
+import zoneinfo
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def default_time_zone():
+    return settings.TIME_ZONE
+
+
+def validate_time_zone(value):
+    """A time zone the standard library knows by name (Europe/Rome, America/Bogota, UTC…)."""
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(_("“%(value)s” is not a known time zone."), code="unknown_time_zone",
+                              params={"value": value})
 
 
 class UserManager(BaseUserManager):
@@ -38,6 +52,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     wants_reminders = models.BooleanField(
         _("send me reminders"), default=True,
         help_text=_("E-mails before the visits, meetings and milestones of your mentorships."),
+    )
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default=default_time_zone, validators=[validate_time_zone],
+        help_text=_("Your daily digest arrives at 08:00 in this time zone."),
     )
     is_staff = models.BooleanField(
         _("site operator"), default=False, help_text=_("Can open the staff administration.")

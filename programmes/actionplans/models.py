@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from programmes.tenancy.constraints import SameNetwork, network_key
 from programmes.tenancy.models import TenantModel
@@ -152,3 +153,39 @@ class ActionComment(TenantModel):
     class Meta:
         ordering = ["created_at", "pk"]
         constraints = [SameNetwork("action")]
+
+
+class CheckInState(models.TextChoices):
+    UPCOMING = "upcoming", pgettext_lazy("check-in state", "Coming")
+    DUE = "due", pgettext_lazy("check-in state", "Due")
+    DONE = "done", pgettext_lazy("check-in state", "Done")
+    OVERDUE = "overdue", pgettext_lazy("check-in state", "Overdue")
+
+
+class CheckIn(TenantModel):
+    """A moment, some months after the plan's approval, when the mentee team updates the progress
+    of every action (Programme.check_in_months). It opens two weeks before its date (`opens_on`),
+    is due from its date for 30 days, and is done once every open action has a progress update
+    dated on or after its opening; after those 30 days, not done, it is overdue. Whether it is
+    done is read from the actions (checkins.py), never stored, so it follows every update."""
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="check_ins")
+    months = models.PositiveSmallIntegerField(_("months after approval"))
+    opens_on = models.DateField(_("opens on"))
+    due_on = models.DateField(_("due on"))
+    notified_at = models.DateTimeField(null=True, blank=True)  # when the mentee team was told it is due
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("check-in")
+        verbose_name_plural = _("check-ins")
+        ordering = ["due_on", "pk"]
+        constraints = [
+            network_key(),
+            SameNetwork("plan"),
+            models.UniqueConstraint(fields=["plan", "months"], name="check_in_once_per_month_of_plan"),
+            models.CheckConstraint(condition=Q(opens_on__lte=models.F("due_on")), name="check_in_opens_before_due"),
+        ]
+
+    def __str__(self):
+        return f"{self.plan_id} +{self.months}m ({self.due_on:%Y-%m-%d})"

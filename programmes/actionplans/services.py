@@ -4,13 +4,17 @@ second save over someone else's never wins silently."""
 
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.errors import DomainError
 from programmes.core.links import replace_links
+from programmes.notifications import mentions
+from programmes.notifications.services import notify
 from programmes.tenancy.services import audit
 
+from . import checkins
 from .models import Action, ActionComment, ActionKeyFactor, ActionNeed, ActionPlan, PlanStatus, PlanVersion
 
 ROW_FIELDS = ["action", "results", "starts", "ends", "timeline_note", "lead", "resources", "success_measure"]
@@ -174,9 +178,35 @@ def transition(plan, wanted, *, by, approving_body="", approved_on=None, approva
         plan.approval_reference = approval_reference.strip()
     plan.status = wanted
     plan.save()
+    checkins.schedule(plan)
     version = freeze(plan, by=by)
     audit(plan.network, by=by, action=f"action_plan.{wanted}", subject=str(plan.mentorship), version=version.number)
+    plan.told = _tell_status(plan, version, by=by)
     return plan
+
+
+# The plan's steps that people around the mentorship hear about (completion is not told).
+STATUS_EVENTS = {PlanStatus.FINAL: "plan.final", PlanStatus.APPROVED: "plan.approved",
+                 PlanStatus.DRAFT: "plan.draft", PlanStatus.IMPLEMENTATION: "plan.implementation"}
+
+# Who the plan's rows and their comments concern besides their writers: the team that writes it.
+PLAN_WRITERS = ("mentee_team",)
+
+
+def _plan_url(mentorship, fragment=""):
+    return reverse("action_plan", kwargs={"network": mentorship.network.slug, "pk": mentorship.pk}) + fragment
+
+
+def _tell_status(plan, version, *, by):
+    """Everyone around the mentorship who reads the plan (its participants, the programme's
+    facilitators, the network's coordinators) hears of its new step."""
+    event = STATUS_EVENTS.get(plan.status)
+    if event is None:
+        return None
+    circle = mentions.circle(plan.mentorship_id)
+    return notify(event, target=circle.mentorship, perm="actionplans.view_plan", link=_plan_url(circle.mentorship),
+                  key=f"{event}:{plan.pk}:{version.number}", people=circle.people, by=by,
+                  mentorship=circle.mentorship, params={"title": mentions.title(circle.mentorship.title)})
 
 
 def freeze(plan, *, by):
@@ -237,4 +267,17 @@ def record_progress(action, *, progress, note, on=None, by):
 
 @transaction.atomic
 def comment(action, *, text, by):
-    return ActionComment.objects.create(network=action.network, action=action, author=by, text=text.strip()[:5000])
+    """A comment on one row. The row's last writer, its earlier commenters and the mentee team are
+    told, and anyone it @mentions; `comment.told` says who was, and who was named but may not read
+    the plan (its comments are shown with its rows)."""
+    created = ActionComment.objects.create(network=action.network, action=action, author=by, text=text.strip()[:5000])
+    circle = mentions.circle(action.plan.mentorship_id)
+    ids = [action.updated_by_id, *ActionComment.objects.filter(action=action).exclude(pk=created.pk)
+           .values_list("author_id", flat=True)]
+    link = _plan_url(circle.mentorship, f"#action-{action.pk}")  # the row, with its comments, on the plan page
+    created.told = notify("comment.action", target=circle.mentorship, perm="actionplans.view_plan", link=link,
+                          key=f"comment.action:{created.pk}",
+                          people=[*circle.users(ids), *circle.with_role(*PLAN_WRITERS)], by=by,
+                          mentorship=circle.mentorship, named=circle.named_in(created.text),
+                          params={"title": mentions.title(action.action), "excerpt": mentions.excerpt(created.text)})
+    return created

@@ -17,6 +17,7 @@ from programmes.core.access import apply_change, form_status, require
 from programmes.core.limits import COMMENT, TextRefused, posted_text
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.models import CitySide, by_side
+from programmes.notifications.mentions import candidates_url, report_not_told
 
 from . import display, selectors, services
 from .forms import ActionForm, ApprovalForm, ProgressForm
@@ -91,7 +92,8 @@ def _row_context(request, mentorship, plan):
         "show_progress": plan is not None and plan.is_approved,
         "can_edit": user.has_perm("actionplans.edit_plan", mentorship)
         and (plan is None or plan.status == PlanStatus.DRAFT),
-        "can_comment": user.has_perm("actionplans.comment", mentorship),
+        "can_comment": (can_comment := user.has_perm("actionplans.comment", mentorship)),
+        "mention_url": candidates_url(request.network.slug, mentorship.pk) if can_comment else "",
         "can_progress": plan is not None and plan.is_approved
         and user.has_perm("actionplans.record_progress", mentorship),
     }
@@ -306,8 +308,9 @@ def comment(request, network, pk, action_pk):
             error = refused.message
         else:
             if text:
-                services.comment(action, text=text, by=request.user)
+                added = services.comment(action, text=text, by=request.user)
                 messages.success(request, _("Your comment was added."))
+                report_not_told(request, added.told, _("%(name)s cannot read this action plan, so was not told."))
                 return redirect(_url(mentorship, f"#action-{action.pk}"))
             error = _("Write a comment before sending it.")
     heading = _("Comment on action %(number)s") % {"number": action.position}

@@ -8,23 +8,59 @@ from programmes.core.limits import LONG_TEXT, LimitedTextField, with_limit
 from programmes.directory.models import Association, City
 from programmes.tenancy.forms import TenantModelForm
 
-from .models import CitySide, Milestone, MilestoneKind, Phase, Programme, ProgrammeRole
+from .models import (
+    CitySide,
+    Milestone,
+    MilestoneKind,
+    Phase,
+    Programme,
+    ProgrammeRole,
+    check_in_months_problem,
+    validate_check_in_months,
+)
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+class MonthsField(forms.CharField):
+    """Months typed as "6, 12" (commas, semicolons or spaces between them), kept as [6, 12]."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return ", ".join(str(month) for month in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        parts = [part for part in text.replace(";", " ").replace(",", " ").split() if part]
+        try:
+            months = [int(part) for part in parts]
+        except ValueError:
+            months = None
+        if months is None or check_in_months_problem(months):
+            validate_check_in_months(None)  # raises, with the message that says what is expected
+        return sorted(set(months))
+
+
 class ProgrammeForm(TenantModelForm):
+    check_in_months = MonthsField(
+        label=Programme._meta.get_field("check_in_months").verbose_name, required=False, max_length=60,
+        help_text=Programme._meta.get_field("check_in_months").help_text)
+
     class Meta(TenantModelForm.Meta):
         model = Programme
         fields = [
             "title", "theme", "description", "languages", "start_date", "end_date", "format",
-            "uses_benchmark", "benchmark", "max_focus_factors", "planned_visits", "status",
+            "uses_benchmark", "benchmark", "max_focus_factors", "planned_visits", "quiet_weeks", "check_in_months",
+            "status",
         ]
         widgets = {"start_date": DATE_WIDGET, "end_date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["planned_visits"].widget.attrs.update(min=1, max=10)
+        self.fields["quiet_weeks"].widget.attrs.update(min=1, max=52)
+        self.fields["quiet_weeks"].required = False  # left out, the programme keeps its number (4 when new)
         self.fields["max_focus_factors"].widget.attrs.update(min=1, max=10)
         self.fields["description"].help_text = with_limit(self.fields["description"].help_text, LONG_TEXT)
         # Only published (frozen) versions: a self-assessment must not change under a city's feet.
@@ -43,6 +79,9 @@ class ProgrammeForm(TenantModelForm):
         visits = cleaned.get("planned_visits")
         if visits is not None and not 1 <= visits <= 10:
             self.add_error("planned_visits", _("Plan between 1 and 10 visits."))
+        quiet = cleaned.get("quiet_weeks")
+        if quiet is not None and not 1 <= quiet <= 52:
+            self.add_error("quiet_weeks", _("Nudge after between 1 and 52 weeks."))
         if self.instance.pk and start and end and not self.errors:
             outside = self.instance.milestones.exclude(due_date__range=(start, end))
             if outside.exists():

@@ -6,6 +6,7 @@ participants are kept as history (who, when, what).
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Length
@@ -28,6 +29,32 @@ def at_most_long_text(model, field):
 class ProgrammeFormat(models.TextChoices):
     PAIRS = "pairs", _("Mentoring pairs (a mentee city and a mentor city)")
     COMMUNITY = "community", _("Community of practice (several peer cities)")
+
+
+MAX_CHECK_INS = 6  # check-ins after the approval of an action plan, at most
+MAX_CHECK_IN_MONTH = 60  # the last one at most five years after the approval
+
+
+def check_in_months_problem(months):
+    """Why stored check-in months cannot be used, or "" when they can: a list of at most six whole
+    months, each from 1 to 60 (the sweep reads only what passes this)."""
+    if not isinstance(months, list) or len(months) > MAX_CHECK_INS:
+        return "shape"
+    if any(isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= MAX_CHECK_IN_MONTH
+           for month in months):
+        return "value"
+    return ""
+
+
+def validate_check_in_months(months):
+    if check_in_months_problem(months):
+        raise ValidationError(
+            _("Give at most %(count)s numbers of months, each from 1 to %(most)s, for example “6, 12”.")
+            % {"count": MAX_CHECK_INS, "most": MAX_CHECK_IN_MONTH}, code="check_in_months")
+
+
+def default_check_in_months():
+    return [6, 12]
 
 
 class ProgrammeStatus(models.TextChoices):
@@ -66,6 +93,15 @@ class Programme(TenantModel):
         help_text=_("How many key factors a mentee city may choose as the focus of its mentoring."),
     )
     planned_visits = models.PositiveSmallIntegerField(_("planned number of visits"), default=3)
+    quiet_weeks = models.PositiveSmallIntegerField(
+        _("quiet weeks before a nudge"), default=4,
+        help_text=_("Nudge a mentorship after this many weeks without activity."),
+    )
+    check_in_months = models.JSONField(
+        _("check-ins after approval (months)"), default=default_check_in_months, blank=True,
+        validators=[validate_check_in_months],
+        help_text=_("Months after the approval of an action plan when its progress is checked, for example “6, 12”."),
+    )
     status = models.CharField(_("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -93,6 +129,11 @@ class Programme(TenantModel):
                 condition=Q(planned_visits__gte=1, planned_visits__lte=10),
                 name="programme_visits_between_1_and_10",
                 violation_error_message=_("Plan between 1 and 10 visits."),
+            ),
+            models.CheckConstraint(
+                condition=Q(quiet_weeks__gte=1, quiet_weeks__lte=52),
+                name="programme_quiet_weeks_between_1_and_52",
+                violation_error_message=_("Nudge after between 1 and 52 weeks."),
             ),
         ]
 

@@ -35,7 +35,7 @@ from .models import (
     ProgrammeFacilitator,
     ProgrammeRole,
 )
-from .signals import programme_created
+from .signals import participant_removed, programme_created
 
 
 def _by(instance, user):
@@ -212,6 +212,7 @@ def remove_participant(participant, *, by):
     audit(participant.network, by=by, action="participant.removed", subject=participant.user.email,
           mentorship=participant.mentorship_id)
     _by(participant, by).delete()
+    participant_removed.send(sender=Participant, user_id=participant.user_id, mentorship_id=participant.mentorship_id)
 
 
 

@@ -15,6 +15,8 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from programmes.actionplans.checkins import BADGES
+from programmes.actionplans.models import CheckInState
 from programmes.core.addresses import link_to
 from programmes.core.choices import choice_labels
 from programmes.mentorships.models import Mentorship
@@ -39,6 +41,7 @@ class _Shared:
         self.no_representative = escape(_("Support group: no migrant representative yet"))
         self.not_started = escape(_("Not started"))
         self.milestone_names = {}
+        self.check_in_states = {state: str(state.label) for state in CheckInState}
 
     def milestone_name(self, milestone):
         """Rows mostly share their next milestone: its name (a choices label) is made once."""
@@ -97,4 +100,15 @@ def _plan_cell(row, mentorship, shared):
     on_track = (format_html('<span class="d-block small">{}</span>',
                             _("%(share)s %% on track or done") % {"share": row.on_track})
                 if row.on_track is not None and row.plan.is_approved else "")
-    return format_html('<a href="{}">{}</a>{}', shared.plan_link(mentorship.pk), shared.status(row.plan), on_track)
+    return format_html('<a href="{}">{}</a>{}{}', shared.plan_link(mentorship.pk), shared.status(row.plan), on_track,
+                       _check_in_badge(row.check_in, shared))
+
+
+def _check_in_badge(check_in, shared):
+    """The plan's check-in to look at first: "Check-in of 12/03/2027: Due", coloured by its state."""
+    if check_in is None:
+        return ""
+    state, day = check_in
+    return format_html('<span class="d-block small"><span class="badge {}">{}</span></span>', BADGES[state],
+                       _("Check-in of %(date)s: %(state)s") % {
+                           "date": date_format(day, "SHORT_DATE_FORMAT"), "state": shared.check_in_states[state]})

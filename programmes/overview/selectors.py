@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from programmes.actionplans import checkins
 from programmes.actionplans.selectors import plans_by_mentorship
 from programmes.mentorships.models import CitySide, Mentorship, MentorshipCity, Milestone, MilestoneDone, by_side
 from programmes.supportgroups.models import StakeholderType, SupportGroupMember
@@ -25,6 +26,7 @@ class DashboardRow:
     on_track: int | None = None  # share of its actions on track or done, in %
     visits_planned: int = 0
     visits_held: int = 0
+    check_in: tuple | None = None  # (state, date) of the plan's check-in to look at first, if any
 
     @property
     def is_overdue(self):
@@ -32,7 +34,8 @@ class DashboardRow:
 
 
 def dashboard(programme, *, phase="", overdue_only=False, today=None):
-    """One row per mentorship: its cities, phase, next milestone and overdue milestones.
+    """One row per mentorship: its cities, phase, next milestone and overdue milestones, and the
+    check-in of its plan to look at first (read with the mentorships, as subqueries).
 
     Queries do not grow with mentorships or participants: milestones come with the programme;
     the rows' cities (each knowing whether its support group has a migrant representative) and
@@ -43,7 +46,8 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
     today = today or timezone.localdate()
     milestones = list(programme.milestones.all())
     mentorships = Mentorship.objects.filter(programme=programme).only(
-        "network_id", "programme_id", "title", "phase")  # not the notes, which no row shows
+        "network_id", "programme_id", "title", "phase",  # not the notes, which no row shows
+    ).annotate(**checkins.relevant_annotations(today))  # the check-in to show, in the same query
     if phase:
         mentorships = mentorships.filter(phase=phase)
     mentorships = list(mentorships.order_by("title"))
@@ -73,6 +77,7 @@ def dashboard(programme, *, phase="", overdue_only=False, today=None):
             on_track=plans.get(mentorship.pk, (None, None))[1],
             visits_planned=visits.get((mentorship.pk, "planned"), 0),
             visits_held=visits.get((mentorship.pk, "held"), 0),
+            check_in=checkins.relevant(mentorship, today),
         )
         if not overdue_only or row.is_overdue:
             rows.append(row)

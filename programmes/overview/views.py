@@ -11,11 +11,14 @@ from programmes.core.history import HISTORY_LENGTH, history_entries
 from programmes.core.spreadsheets import csv_writer
 from programmes.mentorships import selectors as mentorship_selectors
 from programmes.mentorships.forms import FacilitatorForm
+from programmes.notifications import selectors as notification_selectors
 from programmes.visits.selectors import upcoming_deadlines, upcoming_for
 
 from .display import dashboard_rows
 from .forms import DashboardFilterForm
 from .selectors import dashboard
+
+SINCE_LAST_VISIT = 8  # the newest unread notifications on the home page; the bell's list has the rest
 
 
 def network_home(request, network):
@@ -23,7 +26,10 @@ def network_home(request, network):
     visits and deadlines."""
     require(request, "tenancy.view_network")
     participations = mentorship_selectors.mentorships_of(request.user, request.network)
+    since_last_visit = notification_selectors.notifications_of(request.user, request.network, unread_only=True,
+                                                               limit=SINCE_LAST_VISIT)
     return render(request, "overview/home.html", {
+        "since_last_visit": notification_selectors.by_mentorship(since_last_visit),
         "my_mentorships": participations,
         "upcoming": upcoming_for(participations, request.network),
         "deadlines": upcoming_deadlines(participations, request.network),

@@ -7,18 +7,24 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from programmes.core.errors import DomainError
-from programmes.directory.models import City
+from programmes.directory.models import City, CityRepresentative, Speaker
+from programmes.notifications import mentions
+from programmes.notifications.services import notify
 from programmes.tenancy.services import audit
 
 from . import answer_kinds
 from .models import (
+    PARTY_OF_ROLE,
     Answer,
     AnswerComment,
+    Party,
     Question,
     QuestionKind,
     QuestionnaireTemplate,
@@ -176,15 +182,94 @@ def submit_version(response, *, label, by):
         answers=answers, submitted_by=by,
     )
     audit(response.network, by=by, action="questionnaire.submitted", subject=f"{response} – {submission}")
+    submission.told = _tell_submitted(response, submission, by=by)
     return submission
 
 
 @transaction.atomic
 def comment(response, question, *, text, by, parent=None):
+    """A comment on one question (a reply with `parent`). The people it concerns are told: the
+    answer's last writer, the thread's earlier writers, and for a new thread the party the
+    question is asked of; and anyone it @mentions. `comment.told` says who was and who was named
+    but may not read the questionnaire."""
     if parent is not None and (parent.response_id != response.pk or parent.question_id != question.pk):
         raise ValueError("a reply belongs to the same question")
-    return AnswerComment.objects.create(network=response.network, response=response, question=question,
-                                        parent=parent, author=by, text=text)
+    created = AnswerComment.objects.create(network=response.network, response=response, question=question,
+                                           parent=parent, author=by, text=text)
+    created.told = _tell_comment(response, question, created, by=by)
+    return created
+
+
+# --- Who is told (programmes.notifications decides, from the page's own permission) ------------
+
+# The party a section is asked of, as the city representatives who speak for it (Annex 3).
+SPEAKER_OF_PARTY = {Party.MENTOR_CITY: Speaker.CITY, Party.MENTOR_ASSOCIATION: Speaker.ASSOCIATION}
+ROLES_OF_PARTY = {party: {role for role, of in PARTY_OF_ROLE.items() if of == party} for party in Party.values}
+
+
+def _page_url(response):
+    if response.mentorship_id:
+        return reverse("needs_analysis", kwargs={"network": response.network.slug, "pk": response.mentorship_id})
+    return reverse("mentor_strengths", kwargs={"network": response.network.slug, "pk": response.city_id})
+
+
+def _earlier_writers(response, question, comment):
+    """Who wrote this answer last and, for a reply, the thread's earlier comments."""
+    ids = list(Answer.objects.filter(response=response, question=question).exclude(updated_by=None)
+               .values_list("updated_by_id", flat=True))
+    if comment.parent_id:
+        ids.append(comment.parent.author_id)
+        ids += AnswerComment.objects.filter(parent_id=comment.parent_id).exclude(pk=comment.pk).exclude(
+            author=None).values_list("author_id", flat=True)
+    return [pk for pk in ids if pk]
+
+
+def _tell_comment(response, question, comment, *, by):
+    event = "comment.reply" if comment.parent_id else "comment.answer"
+    ids = _earlier_writers(response, question, comment)
+    party = question.section.answered_by
+    link = f"{_page_url(response)}#answer-comment-{comment.pk}"
+    params = {"title": mentions.title(f"{question.number}. {question.text}"), "excerpt": mentions.excerpt(comment.text)}
+    key = f"{event}:{comment.pk}"
+    if response.mentorship_id:
+        circle = mentions.circle(response.mentorship_id)
+        people = circle.users(ids)
+        if not comment.parent_id:
+            people += circle.with_role(*ROLES_OF_PARTY.get(party, ()))
+        return notify(event, target=circle.mentorship, perm="questionnaires.view_response", link=link, key=key,
+                      people=people, by=by, mentorship=circle.mentorship, params=params,
+                      named=circle.named_in(comment.text))
+    # A city's own questionnaire (Annex 3): those who speak for the city, and earlier writers.
+    representatives = CityRepresentative.objects.filter(city_id=response.city_id)
+    speakers = list(representatives.values_list("user_id", "speaks_for"))
+    wanted = {pk for pk, _speaks in speakers} | set(ids)
+    users = {user.pk: user for user in get_user_model().objects.filter(pk__in=wanted, is_active=True)}
+    people = [users[pk] for pk in ids if pk in users]
+    if not comment.parent_id:
+        people += [users[pk] for pk, speaks in speakers if speaks == SPEAKER_OF_PARTY.get(party) and pk in users]
+    city = City.objects.select_related("network").get(pk=response.city_id)
+    return notify(event, target=city, perm="questionnaires.view_city_response", link=link, key=key, people=people,
+                  by=by, params=params, named=mentions.find(comment.text, [users[pk] for pk, _s in speakers
+                                                                           if pk in users]))
+
+
+def _tell_submitted(response, submission, *, by):
+    """Everyone around the mentorship who may read the version is told (a city's own
+    questionnaire: those who speak for the city)."""
+    # The sentence names the questionnaire in the reader's language (kinds.py): only the number
+    # and the version's own label are stored.
+    params = {"number": submission.number, "excerpt": mentions.excerpt(submission.label)}
+    link = f"{_page_url(response)}#submission-{submission.number}"
+    key = f"submitted:{submission.pk}"
+    if response.mentorship_id:
+        circle = mentions.circle(response.mentorship_id)
+        return notify("questionnaire.submitted", target=circle.mentorship, perm="questionnaires.view_response",
+                      link=link, key=key, people=circle.people, by=by, mentorship=circle.mentorship, params=params)
+    people = list(get_user_model().objects.filter(
+        is_active=True, pk__in=CityRepresentative.objects.filter(city_id=response.city_id).values("user_id")))
+    city = City.objects.select_related("network").get(pk=response.city_id)
+    return notify("mentor_strengths.submitted", target=city, perm="questionnaires.view_city_response", link=link,
+                  key=key, people=people, by=by, params=params)
 
 
 @transaction.atomic

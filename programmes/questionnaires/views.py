@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from programmes.core.access import save_status
 from programmes.core.ids import parse_id
 from programmes.core.limits import COMMENT, TextRefused, posted_text
+from programmes.notifications.mentions import candidates_url, report_not_told
 
 from . import answer_kinds, selectors, services
 from .models import Answer
@@ -41,6 +42,8 @@ def questionnaire(request, network, pk, owner, errors=None, typed=None, status=2
         "can_start": page.can_start, "can_comment": page.can_comment, "can_submit": page.can_submit,
         "can_resolve": page.can_resolve,
         "submissions": selectors.submissions(response) if response else [],
+        "mention_url": candidates_url(page.network_slug, page.mentorship.pk)
+        if page.mentorship and page.can_comment else "",
     }, status=status)
 
 
@@ -163,8 +166,9 @@ def add_comment(request, network, pk, question_pk, owner):
     if not text:
         messages.error(request, _("Write a comment before sending it."))
     else:
-        services.comment(response, question, text=text, by=request.user, parent=parent)
+        added = services.comment(response, question, text=text, by=request.user, parent=parent)
         messages.success(request, _("Your comment on question %(number)s was added.") % {"number": question.number})
+        report_not_told(request, added.told, _("%(name)s cannot read this answer, so was not told."))
     return _back_to(page, question)
 
 

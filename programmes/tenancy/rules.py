@@ -32,6 +32,21 @@ def membership_for(user, network):
     return cache[network.pk]
 
 
+def remember_memberships(users, network_id):
+    """Look up the memberships of many users of one network in one query and cache each on its
+    user, as `membership_for` would one by one: asking each of them a permission then costs no
+    query (notifications ask it of everyone around a mentorship)."""
+    users = [_unwrapped(user) for user in users]
+    missing = [user for user in users if network_id not in user.__dict__.get(_CACHE_ATTR, {})]
+    if not missing:
+        return
+    with scopes_disabled():
+        found = {m.user_id: m for m in Membership.objects.filter(network_id=network_id,
+                                                                 user__in=[u.pk for u in missing])}
+    for user in missing:
+        user.__dict__.setdefault(_CACHE_ATTR, {})[network_id] = found.get(user.pk)
+
+
 def forget_memberships(user):
     _unwrapped(user).__dict__.pop(_CACHE_ATTR, None)
 

@@ -22,6 +22,7 @@ from .errors import (
 )
 from .models import AuditEntry, Invitation, Membership, Network, Role
 from .rules import forget_memberships
+from .signals import invitation_accepted
 
 
 def audit(network, *, by, action, subject="", **data):
@@ -126,6 +127,7 @@ def accept_invitation(invitation, *, user):
     audit(invitation.network, by=user, action="invitation.accepted", subject=user.email, role=membership.role)
     forget_memberships(user)
     invitation_hooks.run_accept_hooks(invitation, user)
+    invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
     return membership
 
 

@@ -4,11 +4,17 @@ sessions of a programme, and each person's calendar feed."""
 
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F, Max
+from django.urls import reverse
 from django.utils import timezone
 
 from programmes.core.links import replace_links
+from programmes.mentorships.models import Programme
+from programmes.notifications import mentions
+from programmes.notifications.services import notify
+from programmes.tenancy.rules import remember_memberships
 from programmes.tenancy.services import audit
 
 from .agendas import proposed_agenda
@@ -18,7 +24,10 @@ from .models import (
     AgendaItem,
     AgendaKeyFactor,
     CalendarFeed,
+    DeliveryKind,
+    DeliveryStatus,
     FollowUp,
+    ReminderDelivery,
     ReminderRule,
     ReminderTarget,
     Visit,
@@ -44,6 +53,7 @@ def plan_visit(*, programme, mentorship=None, values, by):
         for position, (day, title, description) in enumerate(proposed_agenda(visit.kind), start=1)
     )
     audit(visit.network, by=by, action="visit.planned", subject=f"{visit} – {mentorship or programme}")
+    visit.told = _tell(visit, "visit.planned", key=f"visit.planned:{visit.pk}", by=by)
     return visit
 
 
@@ -57,6 +67,9 @@ def update_visit(visit, *, values, by):
     visit.full_clean(exclude=["network", "programme", "mentorship", "created_by"])
     visit.save()
     audit(visit.network, by=by, action="visit.changed", subject=str(visit), fields=sorted(changed))
+    if changed:
+        visit.told = _tell(visit, "visit.changed", by=by, calendar=bool(changed & CALENDAR_FIELDS),
+                           key=f"visit.changed:{visit.pk}:{visit.sequence}:{visit.updated_at.timestamp():.6f}")
     return visit
 
 
@@ -67,7 +80,54 @@ def set_status(visit, status, *, by):
         visit.sequence += 1
         visit.save(update_fields=["status", "sequence", "updated_at"])
         audit(visit.network, by=by, action=f"visit.{status}", subject=str(visit))
+        if status == VisitStatus.CANCELLED:
+            visit.told = _tell(visit, "visit.cancelled", key=f"visit.cancelled:{visit.pk}:{visit.sequence}", by=by,
+                               calendar=True)
     return visit
+
+
+# --- Who is told (programmes.notifications decides, from the visit page's own permission) ------
+
+def _readers(visit):
+    """(target, permission, people, mentorship) of a visit: a mentorship's visit is read under
+    visits.view_visits by those around the mentorship (its status and dates by the programme's
+    coordinators and facilitators too); a training session under visits.view_training of its
+    programme. The people invited to it are asked as well."""
+    invited = list(VisitParticipant.objects.filter(visit=visit).values_list("user_id", flat=True))
+    if visit.mentorship_id:
+        circle = mentions.circle(visit.mentorship_id)
+        extra = [pk for pk in invited if pk not in circle.by_id]
+        others = list(get_user_model().objects.filter(pk__in=extra, is_active=True)) if extra else []
+        remember_memberships(others, visit.network_id)
+        return circle.mentorship, "visits.view_visits", [*circle.people, *others], circle.mentorship
+    programme = Programme.objects.select_related("network").prefetch_related("facilitators").get(
+        pk=visit.programme_id)
+    people = list(get_user_model().objects.filter(pk__in=invited, is_active=True)) if invited else []
+    remember_memberships(people, visit.network_id)
+    return programme, "visits.view_training", people, None
+
+
+def _visit_link(visit, network_slug, fragment=""):
+    if visit.mentorship_id:
+        return reverse("visit_detail", kwargs={"network": network_slug, "pk": visit.mentorship_id,
+                                               "visit_pk": visit.pk}) + fragment
+    return reverse("training_detail", kwargs={"network": network_slug, "pk": visit.programme_id,
+                                              "visit_pk": visit.pk}) + fragment
+
+
+def _tell(visit, event, *, key, by, calendar=False):
+    """Tell who may read the visit. Someone already sent a reminder of it gets, for a change the
+    calendars see, the reminders' update notice with the new .ics (reminders/sweeping.py): their
+    notification is then kept in the product only, so that one change sends them one e-mail."""
+    target, perm, people, mentorship = _readers(visit)
+    updated_by_reminders = set()
+    if calendar and visit.ends_at > timezone.now():
+        updated_by_reminders = set(ReminderDelivery.objects.filter(
+            event_type="visit", event_id=visit.pk, kind=DeliveryKind.REMINDER, status=DeliveryStatus.SENT,
+        ).values_list("recipient_id", flat=True))
+    return notify(event, target=target, perm=perm, link=_visit_link(visit, target.network.slug), key=key,
+                  people=people, by=by, mentorship=mentorship, params={"title": mentions.title(visit.name)},
+                  in_product_only=updated_by_reminders)
 
 
 def _touch(visit):
@@ -129,8 +189,19 @@ def save_report(visit, *, learned, shared, by):
 
 @transaction.atomic
 def add_follow_up(visit, *, text, owner, due_on, by):
-    return FollowUp.objects.create(network=visit.network, visit=visit, text=text.strip()[:500],
-                                   owner=owner.strip()[:200], due_on=due_on)
+    """A follow-up agreed during the visit. `owner` is what was typed under "who": when it is the
+    name of someone who may read the visit (or @mentions them), they are told it is theirs."""
+    follow_up = FollowUp.objects.create(network=visit.network, visit=visit, text=text.strip()[:500],
+                                        owner=owner.strip()[:200], due_on=due_on)
+    target, perm, people, mentorship = _readers(visit)
+    wanted = " ".join(follow_up.owner.lstrip("@").split()).casefold()
+    owners = [p for p in people if " ".join((p.display_name or "").split()).casefold() == wanted] \
+        or mentions.find(follow_up.owner, people)
+    follow_up.told = notify("follow_up.assigned", target=target, perm=perm,
+                            link=_visit_link(visit, target.network.slug, f"#follow-up-{follow_up.pk}"),
+                            key=f"follow_up.assigned:{follow_up.pk}", people=owners, by=by, mentorship=mentorship,
+                            params={"title": mentions.title(follow_up.text)})
+    return follow_up
 
 
 @transaction.atomic

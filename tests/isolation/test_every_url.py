@@ -39,6 +39,7 @@ from tests.factories import (
     UserFactory,
     make_invitation,
 )
+from tests.notifications.helpers import notification_for
 
 # name -> which object of network A fills the URL's <pk> (None: the URL has only <network>), or,
 # for URLs with several ids, {URL argument: object} (a value that names no object is used as it is).
@@ -185,6 +186,11 @@ TENANT_URLS = {
     "good_practice_create": None,
     "good_practice_detail": "good_practice",
     "good_practice_edit": "good_practice",
+    "notification_list": None,
+    "notifications_all_read": None,
+    "notification_open": "notification",
+    "notification_read": "notification",
+    "mentorship_mention_candidates": "mentorship",
 }
 
 # Actions that only accept POST answer GET with 405 before looking anything up, so that answer
@@ -203,6 +209,7 @@ POST_ONLY = {
     "action_move", "action_plan_transition", "action_plan_pdf",
     "needs_analysis_pdf", "programme_report_pdf", "pdf_retry", "reminder_rule_delete",
     "visit_status", "visit_agenda_delete", "visit_participants", "visit_attendance", "visit_report", "visit_follow_up_add", "visit_follow_up_done", "training_status", "training_agenda_delete", "training_participants", "training_attendance", "training_report", "training_follow_up_add", "training_follow_up_done",
+    "notifications_all_read", "notification_open", "notification_read",
 }
 
 # URLs outside any network, with the reason they hold no network's data.
@@ -216,6 +223,8 @@ NON_TENANT_URLS = {
     "devmail_detail": "development only, staff only",
     "calendar_feed": "reached by a secret token; lists only its owner's own visits",
     "calendar_settings": "the signed-in person's own calendar address",
+    "notification_preferences": "the signed-in person's own choices of how they are told",
+    "notification_unsubscribe": "reached by a signed token; changes only its owner's own choice for one kind",
 }
 
 
@@ -297,7 +306,9 @@ def objects_of_a(network_a, admin_a):
         pdf_job = PdfJob.objects.create(network=network_a, kind="action_plan", mentorship=mentorship, language="en",
                                         status="done", file="pdfs/none.pdf")
         programme_question = Question.objects.filter(section__template=adapted).first()
+        notification = notification_for(admin_a, mentorship)
     return {
+        "notification": notification,
         "reminder_rule": reminder_rule,
         "visit": visit,
         "agenda_item": agenda_item,

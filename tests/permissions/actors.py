@@ -27,6 +27,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.history import change_every_field
+from tests.notifications.helpers import notification_for
 
 # The columns of the matrix, in order. Anonymous visitors and the admin of another network are
 # not columns: they get the same answer on every URL (sign in; 404), asserted for every row.
@@ -122,6 +123,7 @@ def matrix_objects(network, objects, actors):
             save_answer(comment.response, other, based_on_version=0, text="Saved before", by=None)
         for visit in (objects["visit"], objects["training"]):
             invite(visit, [actors["mentee team"]], by=None)
+        extra["mentee_team_notification"] = notification_for(actors["mentee team"], objects["mentorship"])
     return extra
 
 

@@ -173,6 +173,14 @@ MATRIX = {
     ("needs_analysis_submit", "POST"):               "403 403 403 403 403 403 ok  403 403 403 403 403 403",
     ("network_change_role", "GET"):                  "405 405 405 405 405 405 405 405 405 405 405 405 405",
     ("network_change_role", "POST"):                 "403 403 ok  403 403 403 403 403 403 403 403 403 403",
+    ("mentorship_mention_candidates", "GET"):        "403 403 403 403 403 403 200 200 200 200 200 200 403",
+    ("notification_list", "GET"):                    "200 200 200 200 200 200 200 200 200 200 200 200 200",
+    ("notification_open", "GET"):                    "405 405 405 405 405 405 405 405 405 405 405 405 405",
+    ("notification_open", "POST"):                   "404 404 404 404 404 404 ok  404 404 404 404 404 404",
+    ("notification_read", "GET"):                    "405 405 405 405 405 405 405 405 405 405 405 405 405",
+    ("notification_read", "POST"):                   "404 404 404 404 404 404 ok  404 404 404 404 404 404",
+    ("notifications_all_read", "GET"):               "405 405 405 405 405 405 405 405 405 405 405 405 405",
+    ("notifications_all_read", "POST"):              "302 302 302 302 302 302 ok  302 302 302 302 302 302",
     ("network_home", "GET"):                         "200 200 200 200 200 200 200 200 200 200 200 200 200",
     ("network_invite", "GET"):                       "403 403 302 403 403 403 403 403 403 403 403 403 403",
     ("network_invite", "POST"):                      "403 403 ok  403 403 403 403 403 403 403 403 403 403",
@@ -302,6 +310,8 @@ OTHER_OBJECTS = {
     "directory_association_delete": {"association": "spare_association"},
     "directory_city_delete": {"city": "spare_city"},
     "mentorship_choose_mentor": {"city": "spare_city"},
+    # Each person's notifications are their own: the mentee team's is the one to open.
+    **{name: {"notification": "mentee_team_notification"} for name in ("notification_open", "notification_read")},
 }
 URL_ARGUMENTS = {"action_move": {"direction": "down"}}
 

@@ -6,9 +6,12 @@ it. Saving is idempotent and per key factor, so autosave and the plain submit bu
 """
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from programmes.notifications import mentions
+from programmes.notifications.services import notify
 from programmes.tenancy.services import audit
 
 from ..errors import BenchmarkError
@@ -101,4 +104,20 @@ def complete(assessment, *, by):
 
 @transaction.atomic
 def comment(rating, *, text, by):
-    return RatingComment.objects.create(network=rating.network, rating=rating, author=by, text=text)
+    """A comment on one key factor's rating. Whoever rated it last, the earlier commenters and the
+    mentee team (who rates) are told, and anyone it @mentions; `comment.told` says who was, and
+    who was named but may not read the self-assessment."""
+    created = RatingComment.objects.create(network=rating.network, rating=rating, author=by, text=text)
+    assessment = rating.self_assessment
+    circle = mentions.circle(assessment.mentorship_id)
+    ids = [rating.updated_by_id, *RatingComment.objects.filter(rating=rating).exclude(pk=created.pk)
+           .values_list("author_id", flat=True)]
+    link = reverse("self_assessment_rate", kwargs={
+        "network": circle.mentorship.network.slug, "pk": circle.mentorship.pk, "round": assessment.round,
+        "factor_pk": rating.key_factor_id}) + f"#rating-comment-{created.pk}"
+    created.told = notify("comment.rating", target=circle.mentorship, perm="benchmarks.view_self_assessment",
+                          link=link, key=f"comment.rating:{created.pk}",
+                          people=[*circle.users(ids), *circle.with_role("mentee_team")], by=by,
+                          mentorship=circle.mentorship, named=circle.named_in(text),
+                          params={"title": mentions.title(rating.key_factor.title), "excerpt": mentions.excerpt(text)})
+    return created

@@ -13,6 +13,7 @@ from programmes.core.addresses import link_to
 from programmes.core.errors import DomainError
 from programmes.core.limits import LONG_TEXT, TextRefused, posted_text
 from programmes.mentorships import selectors as mentorship_selectors
+from programmes.notifications.mentions import candidates_url, report_not_told
 
 from ..models import AssessmentRound, Level
 from . import charts, selectors, services
@@ -104,9 +105,17 @@ def rate(request, network, pk, round, factor_pk):
     return render(request, "benchmarks/rating_form.html", {
         "mentorship": mentorship, "programme": mentorship.programme, "assessment": assessment, "rating": rating,
         "factor": rating.key_factor, "form": form, "can_rate": can_rate,
-        "comment_form": CommentForm(),
+        "comment_form": _comment_form(request, mentorship),
         "can_comment": request.user.has_perm("benchmarks.comment_self_assessment", mentorship),
     }, status=status)
+
+
+def _comment_form(request, mentorship):
+    """The comment box, with the address of the people it may @mention (mentions.js)."""
+    form = CommentForm()
+    form.fields["text"].widget.attrs.update({"data-mention-url": candidates_url(request.network.slug, mentorship.pk),
+                                             "data-mention-label": _("People you can mention")})
+    return form
 
 
 @require_POST
@@ -115,8 +124,9 @@ def comment(request, network, pk, round, factor_pk):
     rating = selectors.get_rating(selectors.get_assessment(mentorship, _round(round)), factor_pk)
     form = CommentForm(request.POST)
     if form.is_valid():
-        services.comment(rating, text=form.cleaned_data["text"], by=request.user)
+        added = services.comment(rating, text=form.cleaned_data["text"], by=request.user)
         messages.success(request, _("Your comment was added."))
+        report_not_told(request, added.told, _("%(name)s cannot read this self-assessment, so was not told."))
     elif not request.POST.get("text", "").strip():
         messages.error(request, _("Write a comment before sending it."))
     else:

@@ -19,7 +19,7 @@ from django.test.utils import override_settings, setup_databases, teardown_datab
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
-from programmes.perf import downloads, growth, pages, pdfs, plans, report, seed, sweep
+from programmes.perf import digest_sweep, downloads, growth, pages, pdfs, plans, report, seed, sweep
 
 OUTPUT = Path(settings.BASE_DIR) / "docs" / "benchmarks.md"
 
@@ -76,6 +76,8 @@ class Command(BaseCommand):
         missed += [f"PDF {name}" for name in pdf.missed]
         self.stderr.write(f"Sweeping reminders over {visits} visits ...")
         swept = sweep.measure_sweep(visits)
+        digested = digest_sweep.measure(big)  # the daily digest: 300 people, 5,000 events
+        missed += digested.missed
 
         # Last, so that the copies weigh on no other figure (the sweep reads every network's visits).
         growth_part = []
@@ -174,7 +176,7 @@ class Command(BaseCommand):
                 ["next: nothing new to record or claim", f"{swept.next_sweep:.2f}", str(swept.next_queries), "0"],
             ]),
         ]
-        return engine, "\n".join(parts), missed
+        return engine, "\n".join(parts + digest_sweep.section(digested)), missed
 
     def _plans_part(self, big, networks):
         """The query plans of the main pages, after the copies when there are any: with many

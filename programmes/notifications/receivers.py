@@ -1,0 +1,22 @@
+"""What the apps below tell the notifications app (they may not import it: DESIGN.md, "Floors")."""
+
+from django.urls import reverse
+
+from . import services
+
+
+def tell_inviter(sender, *, invitation, user, **kwargs):
+    """tenancy.signals.invitation_accepted: the person who sent the invitation hears that it was
+    accepted, on the members page (which every member of the network reads)."""
+    inviter = invitation.invited_by
+    if inviter is None or inviter.pk == user.pk:
+        return
+    network = invitation.network
+    services.notify("invitation.accepted", target=network, network=network, perm="tenancy.view_members",
+                    link=reverse("network_members", kwargs={"network": network.slug}),
+                    key=f"invitation.accepted:{invitation.pk}", people=[inviter], by=user)
+
+
+def forget_removed_participant(sender, *, user_id, mentorship_id, **kwargs):
+    """mentorships.signals.participant_removed: nothing more is told about the mentorship."""
+    services.forget_mentorship(user_id, mentorship_id)

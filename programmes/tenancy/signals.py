@@ -1,0 +1,7 @@
+"""What tenancy tells the apps above it, which it may not import (DESIGN.md, "Floors")."""
+
+from django.dispatch import Signal
+
+#: Sent inside the transaction (and scope) that accepts an invitation, with `invitation` and
+#: `user` (who accepted it): the notifications app tells whoever sent it.
+invitation_accepted = Signal()
