@@ -6,7 +6,8 @@ one copy's UPDATE match the row, and only that copy sends (the pattern of
 visits/reminders/sending.py). Before anything leaves, the recipient's right to read the object is
 checked again: someone removed from a mentorship since is told nothing.
 
-- the object is gone or no longer readable: skipped;
+- the object its permission is checked on (for most events the mentorship, not the comment or
+  row itself) is gone, or the person may no longer read it: skipped;
 - the e-mail cannot be written from the stored data: failed at once, saying why;
 - the mail server (or the database) fails: pending again until its retry, with backoff, until
   the last attempt fails it; the person's settings page shows failures.

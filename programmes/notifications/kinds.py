@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext_lazy, pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -53,7 +53,7 @@ class Event:
         values = {"title": "", "excerpt": "", "number": "", **(params or {})}
         values["actor"] = values.get("actor") or _("Someone")  # a change made by no one in particular
         try:
-            return str(self.sentence) % values
+            return str(self.sentence % values)  # a plural sentence picks its form from its count
         except (KeyError, ValueError, TypeError):  # a translation with a broken placeholder
             return str(self.sentence)
 
@@ -79,6 +79,8 @@ EVENTS = {event.code: event for event in (
     Event("follow_up.overdue", Kind.FOLLOW_UP, _("Your follow-up “%(title)s” is overdue")),
     Event("invitation.accepted", Kind.MEMBERSHIP, _("%(actor)s accepted your invitation")),
     Event("milestone.overdue", Kind.MILESTONE, _("The milestone “%(title)s” is overdue")),
-    Event("mentorship.quiet", Kind.NUDGE, _("Nothing has happened in “%(title)s” for %(weeks)s weeks")),
+    Event("mentorship.quiet", Kind.NUDGE, ngettext_lazy("Nothing has happened in “%(title)s” for %(weeks)s week",
+                                                        "Nothing has happened in “%(title)s” for %(weeks)s weeks",
+                                                        "weeks")),
     Event("plan.check_in", Kind.NUDGE, _("Check-in due: update the progress of each action (%(title)s)")),
 )}

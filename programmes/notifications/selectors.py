@@ -5,10 +5,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_scopes import scopes_disabled
 
+from programmes.mentorships.models import Mentorship
 from programmes.tenancy.models import Membership
 
 from .kinds import DEFAULT_DELIVERY, Delivery, Kind
 from .models import Digest, MailStatus, Notification, Preference
+from .recipients import may_read
 from .tokens import DIGEST
 
 PAGE_SIZE = 50
@@ -19,11 +21,47 @@ def unread_count(user, network):
 
 
 def notifications_of(user, network, *, unread_only=False, limit=PAGE_SIZE):
+    """The person's newest notifications in `network`, as stored (see `readable`)."""
     rows = (Notification.objects.filter(network=network, recipient=user)
-            .select_related("mentorship", "actor"))
+            .select_related("mentorship", "actor", "target_type"))
     if unread_only:
         rows = rows.filter(read_at__isnull=True)
     return list(rows[:limit])
+
+
+def _targets(rows):
+    """{(content type id, id): object} of what `rows` are about, one query per kind of object; a
+    mentorship comes with what its rules read (participants, facilitators, network)."""
+    wanted = {}
+    for row in rows:
+        wanted.setdefault(row.target_type, set()).add(row.target_id)
+    found = {}
+    for content_type, ids in wanted.items():
+        model = content_type.model_class()
+        if model is None:
+            continue
+        objects = model._base_manager.filter(pk__in=ids)
+        if model is Mentorship:
+            objects = objects.select_related("network", "programme__network").prefetch_related(
+                "participants", "programme__facilitators")
+        found.update({(content_type.pk, obj.pk): obj for obj in objects})
+    return found
+
+
+def readable(user, rows):
+    """The rows of `rows` whose object `user` may still read, asked of the same rule as when they
+    were told: someone who lost a role since (or whose object is gone) no longer sees them."""
+    targets = _targets(rows)
+    answers = {}
+    kept = []
+    for row in rows:
+        target = targets.get((row.target_type_id, row.target_id))
+        question = (row.perm, row.target_type_id, row.target_id)
+        if question not in answers:
+            answers[question] = target is not None and may_read(user, row.perm, target)
+        if answers[question]:
+            kept.append(row)
+    return kept
 
 
 def by_mentorship(notifications):

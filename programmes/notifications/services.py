@@ -9,6 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django_scopes import scopes_disabled
 
+from programmes.tenancy.rules import remember_memberships
+
 from .kinds import DEFAULT_DELIVERY, EVENTS, Delivery, Kind
 from .models import MailStatus, Notification, Preference
 from .recipients import may_read
@@ -42,6 +44,8 @@ def notify(event, *, target, perm, link, key, people, by=None, mentorship=None, 
     may not read. People whose ids are in `in_product_only` are told in the product and not by
     e-mail (they get the news by another e-mail already, as a visit's update notice)."""
     told = Told()
+    network_id = network.pk if network is not None else target.network_id
+    remember_memberships([*named, *people], network_id)  # every has_perm below then asks no query for it
     seen = {getattr(by, "pk", None)}
     chosen = []
     for user in [*named, *people]:
@@ -55,7 +59,6 @@ def notify(event, *, target, perm, link, key, people, by=None, mentorship=None, 
     if not chosen:
         return told
     content_type = ContentType.objects.get_for_model(target)
-    network_id = network.pk if network is not None else target.network_id
     rows = []
     for kind in {EVENTS[code].kind for _user, code in chosen}:
         delivery = deliveries_for([u for u, code in chosen if EVENTS[code].kind == kind], kind)
@@ -93,8 +96,17 @@ def mark_all_read(network, *, by):
 
 
 def forget_mentorship(user_id, mentorship_id):
-    """Someone left a mentorship: what they were not yet told about it is not told."""
-    Notification.objects.filter(recipient_id=user_id, mentorship_id=mentorship_id, read_at__isnull=True).delete()
+    """Someone left a mentorship: nothing of it stays under their bell, read or not (the excerpts
+    quote its content), and nothing more is e-mailed."""
+    Notification.objects.filter(recipient_id=user_id, mentorship_id=mentorship_id).delete()
+
+
+def drop_unreadable(user, shown, readable):
+    """Rows of `shown` that `user` may no longer read (a role taken away, a facilitator detached)
+    are deleted, so that the bell stops counting what its list no longer shows."""
+    gone = [row.pk for row in shown if row not in readable]
+    if gone:
+        Notification.objects.filter(recipient=user, pk__in=gone).delete()
 
 
 # --- A person's choices --------------------------------------------------------------------

@@ -16,7 +16,9 @@ from .models import Notification
 def notification_list(request, network):
     require(request, "notifications.view_notifications")
     unread_only = request.GET.get("show") == "unread"
-    rows = selectors.notifications_of(request.user, request.network, unread_only=unread_only)
+    shown = selectors.notifications_of(request.user, request.network, unread_only=unread_only)
+    rows = selectors.readable(request.user, shown)
+    services.drop_unreadable(request.user, shown, rows)
     context = {"groups": selectors.by_mentorship(rows), "unread_only": unread_only,
                "page_size": selectors.PAGE_SIZE, "shown": len(rows)}
     return render(request, "notifications/list.html", context)

@@ -170,7 +170,7 @@ def nudge_follow_ups(today):
         mentorship = follow_up.visit.mentorship
         link = reverse("visit_detail", kwargs={"network": mentorship.network.slug, "pk": mentorship.pk,
                                                "visit_pk": follow_up.visit_id}) + f"#follow-up-{follow_up.pk}"
-        notify("follow_up.overdue", target=mentorship, perm="visits.view_visits", link=link,
+        notify("follow_up.overdue", target=mentorship, perm="visits.view_follow_ups", link=link,
                key=f"follow_up_overdue:{follow_up.pk}", people=follow_up.owners, mentorship=mentorship,
                params={"title": mentions.title(follow_up.text)})
         told += 1

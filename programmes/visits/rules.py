@@ -32,6 +32,9 @@ rules.add_perm("visits.view_visits",
                takes_part | coordinates_network | facilitates_mentorships_programme | is_site_operator)
 rules.add_perm("visits.plan_visits", is_team_member)
 rules.add_perm("visits.write_report", is_team_member)
+# The agreed follow-ups are part of the visit's report, private to the mentorship: those who take
+# part read them (the page shows them beside the report); who is told of one follows this rule.
+rules.add_perm("visits.view_follow_ups", takes_part | is_site_operator)
 
 
 @rules.predicate

@@ -197,6 +197,8 @@ def add_follow_up(visit, *, text, owner, due_on, by):
     wanted = " ".join(follow_up.owner.lstrip("@").split()).casefold()
     owners = [p for p in people if " ".join((p.display_name or "").split()).casefold() == wanted] \
         or mentions.find(follow_up.owner, people)
+    if mentorship is not None:  # a mentorship's follow-ups are private to it, unlike its visits' dates
+        perm = "visits.view_follow_ups"
     follow_up.told = notify("follow_up.assigned", target=target, perm=perm,
                             link=_visit_link(visit, target.network.slug, f"#follow-up-{follow_up.pk}"),
                             key=f"follow_up.assigned:{follow_up.pk}", people=owners, by=by, mentorship=mentorship,

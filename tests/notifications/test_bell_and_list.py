@@ -5,14 +5,21 @@ query count whatever the number of notifications."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone, translation
 from django_scopes import scope
 
+from programmes.mentorships.models import Participant
+from programmes.mentorships.services import remove_facilitator, remove_participant
+from programmes.notifications.kinds import EVENTS
 from programmes.notifications.models import Notification
 from programmes.notifications.services import notify
 from tests.factories import (
     CityFactory,
+    MembershipFactory,
     MentorshipFactory,
     ParticipantFactory,
+    ProgrammeFacilitatorFactory,
+    UserFactory,
 )
 from tests.notifications.helpers import notification_for, participant
 
@@ -123,3 +130,36 @@ def test_the_list_costs_the_same_queries_for_few_and_many(client, mentorship, me
     with django_assert_max_num_queries(12) as many:
         assert client.get(url).status_code == 200
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_notification_leaves_the_list_with_the_right_to_read_it(client, mentorship, mentee, network_a):
+    """A facilitator detached from the programme no longer reads the mentorship: what they were
+    told of it leaves their list (and, once the list is seen, the bell's count)."""
+    facilitator = UserFactory(email="fabio@cemr.example", full_name="Fabio")
+    MembershipFactory(network=network_a, user=facilitator, role="facilitator")
+    attached = ProgrammeFacilitatorFactory(network=network_a, programme=mentorship.programme, user=facilitator)
+    with scope(network=network_a):
+        notification_for(facilitator, mentorship, title="Set-up visit in Capaci")
+    client.force_login(facilitator)
+    url = reverse("notification_list", kwargs={"network": "network-a"})
+    assert "Set-up visit in Capaci" in client.get(url).content.decode()
+    with scope(network=network_a):
+        remove_facilitator(attached, by=None)
+    page = client.get(url).content.decode()
+    assert "Set-up visit in Capaci" not in page
+    assert "Notifications: 0 unread" in page
+
+
+def test_leaving_a_mentorship_takes_its_notifications_read_or_not(client, mentorship, mentee, mentor, network_a):
+    _tell(mentorship, [mentee], by=mentor)
+    with scope(network=network_a):
+        Notification.objects.update(read_at=timezone.now())
+        remove_participant(Participant.objects.get(user=mentee), by=None)
+        assert not Notification.objects.exists()
+
+
+def test_a_quiet_spell_of_one_week_is_said_in_the_singular():
+    quiet = EVENTS["mentorship.quiet"]
+    assert quiet.text({"title": "Capaci – Mechelen", "weeks": 1}) == "Nothing has happened in “Capaci – Mechelen” for 1 week"
+    with translation.override("it"):
+        assert quiet.text({"title": "Capaci – Mechelen", "weeks": 4}).endswith("da 4 settimane")

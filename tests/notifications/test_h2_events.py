@@ -258,6 +258,18 @@ def test_a_follow_up_is_told_to_its_owner(network_a, world):
         assert Notification.objects.get().link.endswith(f"#follow-up-{follow_up.pk}")
 
 
+def test_a_follow_up_given_to_a_coordinator_is_not_told_to_them(network_a, world):
+    """A mentorship's follow-ups are part of its private report: a coordinator, who sees the
+    visit's dates, does not read them, so is not told of one under their name."""
+    mentorship, people = world
+    visit = _plan_visit(mentorship, people["mentee"])
+    with scope(network=network_a):
+        Notification.objects.all().delete()
+        visits.add_follow_up(visit, text="Ask the mayor about the budget", owner="Cora Coordinator", due_on=None,
+                             by=people["mentee"])
+    assert told() == {}
+
+
 # --- Invitations and leaving ------------------------------------------------------------------
 
 def test_an_accepted_invitation_is_told_to_whoever_sent_it(network_a, world):
