@@ -35,7 +35,7 @@ from .models import (
     ProgrammeFacilitator,
     ProgrammeRole,
 )
-from .signals import participant_removed, programme_created
+from .signals import facilitator_removed, participant_removed, programme_created
 
 
 def _by(instance, user):
@@ -112,6 +112,7 @@ def add_facilitator(programme, *, user, by):
 def remove_facilitator(facilitator, *, by):
     audit(facilitator.network, by=by, action="programme.facilitator_removed", subject=facilitator.user.email)
     facilitator.delete()
+    facilitator_removed.send(sender=type(facilitator), user_id=facilitator.user_id, network=facilitator.network)
 
 
 # --- Mentorships -----------------------------------------------------------------------------

@@ -9,3 +9,7 @@ programme_created = Signal()
 #: Sent inside the transaction that removes someone from a mentorship, with `user_id` and
 #: `mentorship_id`: the notifications app forgets what it had not yet told them about it.
 participant_removed = Signal()
+
+#: Sent inside the transaction that detaches a facilitator from a programme, with `user_id` and
+#: `network`: the notifications app drops what they no longer read.
+facilitator_removed = Signal()

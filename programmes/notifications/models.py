@@ -64,7 +64,9 @@ class Notification(TenantModel):
             models.UniqueConstraint(fields=["network", "recipient", "event_key"], name="told_once_per_event"),
         ]
         indexes = [
-            models.Index(fields=["recipient", "read_at"], name="notification_unread"),
+            # The bell's count and the newest first of a person's list, unread or all, read in order.
+            models.Index(fields=["recipient", "network", "read_at", "-created_at"], name="notification_unread"),
+            models.Index(fields=["recipient", "network", "-created_at"], name="notification_newest"),
             models.Index(fields=["delivery", "mail_status"], name="notification_mail_due"),
         ]
 

@@ -20,31 +20,44 @@ def unread_count(user, network):
     return Notification.objects.filter(network=network, recipient=user, read_at__isnull=True).count()
 
 
+def with_targets(rows):
+    """`rows` (a queryset) with what `readable` asks the rules about: their mentorship with its
+    participants, facilitators and network."""
+    return (rows.select_related("mentorship__programme__network", "mentorship__network", "actor", "target_type")
+            .prefetch_related("mentorship__participants", "mentorship__programme__facilitators"))
+
+
 def notifications_of(user, network, *, unread_only=False, limit=PAGE_SIZE):
-    """The person's newest notifications in `network`, as stored (see `readable`)."""
-    rows = (Notification.objects.filter(network=network, recipient=user)
-            .select_related("mentorship", "actor", "target_type"))
+    """The person's newest notifications in `network`, ready to be checked with `readable` (the
+    list page asks the rules again, and forgets what they no longer read)."""
+    rows = Notification.objects.filter(network=network, recipient=user)
     if unread_only:
         rows = rows.filter(read_at__isnull=True)
-    return list(rows[:limit])
+    return list(with_targets(rows)[:limit])
+
+
+def newest_unread(user, network, *, limit):
+    """The home page's few newest unread ones, as stored: what a person may no longer read was
+    forgotten when they lost the right (services.forget_mentorship, forget_unreadable)."""
+    return list(Notification.objects.filter(network=network, recipient=user, read_at__isnull=True)
+                .select_related("mentorship")[:limit])
 
 
 def _targets(rows):
-    """{(content type id, id): object} of what `rows` are about, one query per kind of object; a
-    mentorship comes with what its rules read (participants, facilitators, network)."""
-    wanted = {}
+    """{(content type id, id): object} of what `rows` are about. Most are about their mentorship,
+    read with the row (notifications_of) with what its rules read: participants, facilitators; the
+    others cost one query per kind of object."""
+    found, wanted = {}, {}
     for row in rows:
-        wanted.setdefault(row.target_type, set()).add(row.target_id)
-    found = {}
+        if row.mentorship is not None and row.target_type.model_class() is Mentorship \
+                and row.target_id == row.mentorship_id:
+            found[row.target_type_id, row.target_id] = row.mentorship
+        else:
+            wanted.setdefault(row.target_type, set()).add(row.target_id)
     for content_type, ids in wanted.items():
         model = content_type.model_class()
-        if model is None:
-            continue
-        objects = model._base_manager.filter(pk__in=ids)
-        if model is Mentorship:
-            objects = objects.select_related("network", "programme__network").prefetch_related(
-                "participants", "programme__facilitators")
-        found.update({(content_type.pk, obj.pk): obj for obj in objects})
+        if model is not None:
+            found.update({(content_type.pk, obj.pk): obj for obj in model._base_manager.filter(pk__in=ids)})
     return found
 
 

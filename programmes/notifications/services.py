@@ -11,6 +11,7 @@ from django_scopes import scopes_disabled
 
 from programmes.tenancy.rules import remember_memberships
 
+from . import selectors
 from .kinds import DEFAULT_DELIVERY, EVENTS, Delivery, Kind
 from .models import MailStatus, Notification, Preference
 from .recipients import may_read
@@ -99,6 +100,20 @@ def forget_mentorship(user_id, mentorship_id):
     """Someone left a mentorship: nothing of it stays under their bell, read or not (the excerpts
     quote its content), and nothing more is e-mailed."""
     Notification.objects.filter(recipient_id=user_id, mentorship_id=mentorship_id).delete()
+
+
+def forget_unreadable(user, network, *, batch=500):
+    """Delete `user`'s notifications in `network` that the rules no longer let them read (after a
+    role was taken away): the bell, the home page and the e-mails then hold only what they may
+    read. Rare (a change of role), so it reads every row of theirs, in batches."""
+    rows = Notification.objects.filter(network=network, recipient=user).order_by("pk")
+    last = 0
+    while True:
+        chunk = list(selectors.with_targets(rows.filter(pk__gt=last))[:batch])
+        if not chunk:
+            return
+        drop_unreadable(user, chunk, selectors.readable(user, chunk))
+        last = chunk[-1].pk
 
 
 def drop_unreadable(user, shown, readable):

@@ -26,8 +26,7 @@ def network_home(request, network):
     visits and deadlines."""
     require(request, "tenancy.view_network")
     participations = mentorship_selectors.mentorships_of(request.user, request.network)
-    since_last_visit = notification_selectors.readable(request.user, notification_selectors.notifications_of(
-        request.user, request.network, unread_only=True, limit=SINCE_LAST_VISIT))
+    since_last_visit = notification_selectors.newest_unread(request.user, request.network, limit=SINCE_LAST_VISIT)
     return render(request, "overview/home.html", {
         "since_last_visit": notification_selectors.by_mentorship(since_last_visit),
         "my_mentorships": participations,

@@ -22,7 +22,7 @@ from .errors import (
 )
 from .models import AuditEntry, Invitation, Membership, Network, Role
 from .rules import forget_memberships
-from .signals import invitation_accepted
+from .signals import invitation_accepted, role_changed
 
 
 def audit(network, *, by, action, subject="", **data):
@@ -146,6 +146,7 @@ def change_role(membership, *, role, by):
     membership.save(update_fields=["role"])
     audit(membership.network, by=by, action="member.role_changed", subject=membership.user.email, old=old_role, new=role)
     forget_memberships(membership.user)
+    role_changed.send(sender=Membership, membership=membership)
     return membership
 
 

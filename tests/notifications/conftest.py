@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import CityFactory, MentorshipFactory, ProgrammeFactory
+from tests.factories import CityFactory, MembershipFactory, MentorshipFactory, ProgrammeFactory, UserFactory
 from tests.notifications.helpers import participant
 
 
@@ -24,3 +24,11 @@ def pieter(mentorship):
     """The mentor team, reading English in Brussels."""
     return participant(mentorship, "pieter@mechelen.example", role="mentor_team", language="en",
                        time_zone="Europe/Brussels")
+
+
+@pytest.fixture
+def coordinator_a(network_a):
+    """A coordinator of network A, in no mentorship."""
+    user = UserFactory(email="carla@a.example", full_name="Carla Coordinator")
+    MembershipFactory(network=network_a, user=user, role="coordinator")
+    return user

@@ -13,6 +13,8 @@ from programmes.mentorships.services import remove_facilitator, remove_participa
 from programmes.notifications.kinds import EVENTS
 from programmes.notifications.models import Notification
 from programmes.notifications.services import notify
+from programmes.tenancy.models import Membership
+from programmes.tenancy.services import change_role
 from tests.factories import (
     CityFactory,
     MembershipFactory,
@@ -163,3 +165,17 @@ def test_a_quiet_spell_of_one_week_is_said_in_the_singular():
     assert quiet.text({"title": "Capaci – Mechelen", "weeks": 1}) == "Nothing has happened in “Capaci – Mechelen” for 1 week"
     with translation.override("it"):
         assert quiet.text({"title": "Capaci – Mechelen", "weeks": 4}).endswith("da 4 settimane")
+
+
+def test_a_coordinator_made_a_member_no_longer_finds_the_mentorships_news_on_the_home_page(client, mentorship,
+                                                                                        network_a, coordinator_a):
+    with scope(network=network_a):
+        notification_for(coordinator_a, mentorship, title="Set-up visit in Capaci")
+    client.force_login(coordinator_a)
+    home = reverse("network_home", kwargs={"network": "network-a"})
+    assert "Set-up visit in Capaci" in client.get(home).content.decode()
+    with scope(network=network_a):
+        change_role(Membership.objects.get(user=coordinator_a), role="member", by=None)
+    page = client.get(home).content.decode()
+    assert "Set-up visit in Capaci" not in page
+    assert "Notifications: 0 unread" in page
