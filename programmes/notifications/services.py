@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
-from django_scopes import scopes_disabled
+from django_scopes import scope, scopes_disabled
 
 from programmes.tenancy.rules import remember_memberships
 
@@ -80,9 +80,13 @@ def notify(event, *, target, perm, link, key, people, by=None, mentorship=None, 
 
 
 def _queue_immediate(network_id, key):
-    """Hand each immediate e-mail of event `key` to a worker (the sending task claims it)."""
-    for pk in Notification.objects.filter(network_id=network_id, event_key=key, delivery=Delivery.IMMEDIATE,
-                                          mail_status=MailStatus.PENDING).values_list("pk", flat=True):
+    """Hand each immediate e-mail of event `key` to a worker (the sending task claims it). It runs
+    when the transaction commits, which may be after the writer's scope has closed (a command's
+    outer transaction): it opens the network's scope itself."""
+    with scope(network=network_id):
+        pks = list(Notification.objects.filter(event_key=key, delivery=Delivery.IMMEDIATE,
+                                               mail_status=MailStatus.PENDING).values_list("pk", flat=True))
+    for pk in pks:
         send_notification_email.delay(pk, network_id=network_id)
 
 

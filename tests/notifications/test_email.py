@@ -171,3 +171,12 @@ def test_an_email_whose_task_was_lost_is_sent_by_a_later_sweep(mentorship, giuli
     time_machine.move_to(datetime.datetime(2026, 12, 10, 9, 30, tzinfo=datetime.UTC), tick=False)
     tasks.sweep_digests.apply()
     assert [m.to for m in mail.outbox] == [["giulia@capaci.example"]]
+
+
+def test_an_email_is_queued_when_the_transaction_commits_after_the_writers_scope_closed(
+        mentorship, giulia, pieter, django_capture_on_commit_callbacks):
+    """seed_demo (a command) writes inside a scope within an outer transaction that commits after
+    the scope has closed: the queueing opens the network's scope itself (it raised ScopeError)."""
+    with django_capture_on_commit_callbacks(execute=True):
+        tell(mentorship, [giulia], by=pieter)
+    assert [message.to for message in mail.outbox] == [["giulia@capaci.example"]]
