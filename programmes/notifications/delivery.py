@@ -25,10 +25,10 @@ from django.db import DatabaseError
 from django.db.models import F, Q
 from django.utils import timezone
 
-from .emails import build_digest_message, build_notification_message, targets_of
+from . import selectors
+from .emails import build_digest_message, build_notification_message
 from .kinds import Delivery
 from .models import Digest, MailStatus, Notification
-from .recipients import may_read
 
 logger = logging.getLogger(__name__)
 
@@ -101,19 +101,13 @@ def send_digest(digest_id):
 
 def readable_rows(digest):
     """The digest's pending rows its recipient may still read, oldest first; the others are marked
-    skipped. One query for the rows, one per kind of object, then the rules' own reads."""
-    rows = list(Notification.objects.filter(digest=digest, mail_status=MailStatus.PENDING)
-                .select_related("mentorship", "target_type").order_by("created_at", "pk"))
-    targets = targets_of(rows)
-    readable, gone, answers = [], [], {}
-    for row in rows:
-        key = (row.perm, row.target_type_id, row.target_id)  # many rows of a morning share an object
-        if key not in answers:
-            target = targets.get(key[1:])
-            answers[key] = target is not None and may_read(digest.recipient, row.perm, target)
-        (readable if answers[key] else gone).append(row)
+    skipped. The rules are asked as the list page asks them (selectors.readable)."""
+    rows = list(selectors.with_targets(Notification.objects.filter(digest=digest, mail_status=MailStatus.PENDING))
+                .order_by("created_at", "pk"))
+    readable = selectors.readable(digest.recipient, rows)
+    gone = [row.pk for row in rows if row not in readable]
     if gone:
-        Notification.objects.filter(pk__in=[row.pk for row in gone]).update(mail_status=MailStatus.SKIPPED)
+        Notification.objects.filter(pk__in=gone).update(mail_status=MailStatus.SKIPPED)
     return readable
 
 

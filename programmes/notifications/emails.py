@@ -65,22 +65,6 @@ def target_of(notification):
     return model.objects.filter(pk=notification.target_id).first() if model else None
 
 
-def targets_of(notifications):
-    """{(content type id, object id): object} of every row's object that still exists: one query
-    per kind of object."""
-    wanted = {}
-    for row in notifications:
-        wanted.setdefault(row.target_type, set()).add(row.target_id)
-    found = {}
-    for content_type, ids in wanted.items():
-        model = content_type.model_class()
-        if model is None:
-            continue
-        for obj in model.objects.filter(pk__in=ids):
-            found[(content_type.pk, obj.pk)] = obj
-    return found
-
-
 def _message(recipient, name, context, *, unsubscribe):
     """Render emails/{name}_*.txt/html into a message with the unsubscribe headers."""
     with translation.override(language_of(recipient)), timezone.override(zone_of(recipient)):
